@@ -1,0 +1,3 @@
+from policykb.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,101 @@
+"""`policykb build`: every raw paper -> YAML -> pages -> site/."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policykb import yamlio
+from policykb.check import check_corpus
+from policykb.errors import PolicyKBError
+from policykb.pipeline import extract_paper
+from policykb.render.site import render_site
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass
+class BuildReport:
+    papers: list[dict] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    seconds: dict = field(default_factory=dict)
+
+
+def raw_files(root: Path) -> list[Path]:
+    raw_dir = root / "corpus" / "raw"
+    if not raw_dir.is_dir():
+        raise PolicyKBError("no corpus/raw directory (is this a policykb project?)", root)
+    files = sorted(raw_dir.glob("*.txt"))
+    if not files:
+        raise PolicyKBError("no .txt papers in corpus/raw", raw_dir)
+    return files
+
+
+def extract_corpus(root: Path) -> list[dict]:
+    papers = []
+    for path in raw_files(root):
+        pid = path.stem
+        if not SLUG.match(pid):
+            raise PolicyKBError(
+                "file name must be an ASCII slug (lowercase letters, digits, '-'), e.g. zhang-lei-2024.txt",
+                path,
+            )
+        out = root / "corpus" / "papers" / f"{pid}.yaml"
+        previous = yamlio.read(out) if out.exists() else None
+        ex = extract_paper(
+            path,
+            paper_id=pid,
+            source_file=str(path.relative_to(root)),
+            meta_file=root / "corpus" / "meta" / f"{pid}.yaml",
+            previous=previous,
+        )
+        papers.append(ex.paper)
+    return papers
+
+
+def write_corpus(root: Path, papers: list[dict]) -> list[Path]:
+    written = []
+    for p in papers:
+        path = root / "corpus" / "papers" / f"{p['id']}.yaml"
+        yamlio.write(path, p)
+        written.append(path)
+    return written
+
+
+def run_mkdocs(root: Path, command: str = "build", extra: list[str] | None = None) -> None:
+    args = [sys.executable, "-m", "mkdocs", command, "--config-file", str(root / "mkdocs.yml")]
+    if command == "build":
+        args += ["--strict", "--site-dir", str(root / "site")]
+    args += extra or []
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if command != "build":
+        subprocess.run(args, cwd=root, env=env, check=False)
+        return
+    proc = subprocess.run(args, cwd=root, env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        lines = [ln for ln in (proc.stderr + proc.stdout).splitlines() if "WARNING" in ln or "ERROR" in ln]
+        detail = lines[0] if lines else (proc.stderr.strip().splitlines() or ["mkdocs failed"])[-1]
+        raise PolicyKBError(f"mkdocs build --strict failed: {detail}", root / "mkdocs.yml")
+
+
+def build_corpus(root: Path, *, site: bool = True) -> BuildReport:
+    report = BuildReport()
+    t0 = time.perf_counter()
+    report.papers = extract_corpus(root)
+    report.written += write_corpus(root, report.papers)
+    problems = check_corpus(root)
+    if problems:
+        raise PolicyKBError(f"{len(problems)} problem(s) in the corpus, first: {problems[0]}", root)
+    t1 = time.perf_counter()
+    report.written += render_site(report.papers, root)
+    t2 = time.perf_counter()
+    report.seconds = {"extract": t1 - t0, "render": t2 - t1}
+    if site:
+        run_mkdocs(root)
+        report.seconds["mkdocs"] = time.perf_counter() - t2
+    return report

@@ -1,0 +1,123 @@
+"""Validate the corpus: schema, grounded quotes, unique ids, resolvable links."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+
+from policykb import yamlio
+from policykb.errors import PolicyKBError
+from policykb.grounding import is_grounded
+from policykb.yamlpos import line_of
+
+ITEM_LISTS = ("claims", "frameworks", "recommendations", "statistics")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+def paper_schema() -> dict:
+    ref = resources.files("policykb").joinpath("schema/paper.schema.json")
+    return json.loads(ref.read_text(encoding="utf-8"))
+
+
+def check_paper(paper: dict, yaml_path: Path, root: Path, yaml_text: str, seen_ids: dict) -> list[Problem]:
+    problems: list[Problem] = []
+    rel = str(yaml_path.relative_to(root)) if yaml_path.is_relative_to(root) else str(yaml_path)
+
+    def add(path: list, message: str) -> None:
+        problems.append(Problem(rel, line_of(yaml_text, path), message))
+
+    validator = jsonschema.Draft202012Validator(paper_schema())
+    errors = sorted(validator.iter_errors(paper), key=lambda e: [str(p) for p in e.absolute_path])
+    for err in errors:
+        loc = "/".join(str(p) for p in err.absolute_path) or "(top)"
+        add(list(err.absolute_path), f"schema: {loc}: {err.message}")
+    if errors:
+        return problems
+
+    pid = paper["id"]
+    if yaml_path.stem != pid:
+        add(["id"], f"id {pid!r} does not match the file name {yaml_path.name!r}")
+    src = root / paper["source"]["file"]
+    raw_text = None
+    if not src.exists():
+        add(["source", "file"], f"source file {paper['source']['file']} does not exist")
+    else:
+        data = src.read_bytes()
+        if hashlib.sha256(data).hexdigest() != paper["source"]["sha256"]:
+            add(["source", "sha256"], f"sha256 does not match {paper['source']['file']} (rebuild with `policykb build`)")
+        try:
+            raw_text = data.decode(paper["source"].get("encoding", "utf-8").replace("utf-8", "utf-8-sig"))
+        except (UnicodeDecodeError, LookupError):
+            add(["source", "file"], "source file cannot be decoded")
+
+    section_ids = {s["id"] for s in paper["sections"]}
+    for i, s in enumerate(paper["sections"]):
+        if s["parent"] is not None and s["parent"] not in section_ids:
+            add(["sections", i, "parent"], f"section {s['id']} has unknown parent {s['parent']!r}")
+    local_ids = {}
+    for kind in ITEM_LISTS:
+        for i, item in enumerate(paper[kind]):
+            iid = item["id"]
+            if not iid.startswith(pid + "."):
+                add([kind, i, "id"], f"id {iid!r} does not start with the paper id {pid!r}")
+            if iid in seen_ids:
+                add([kind, i, "id"], f"duplicate id {iid!r} (first at {seen_ids[iid]})")
+            else:
+                seen_ids[iid] = f"{rel}:{line_of(yaml_text, [kind, i, 'id'])}"
+            local_ids[iid] = kind
+            if item["section"] not in section_ids:
+                add([kind, i, "section"], f"{iid}: unknown section {item['section']!r}")
+            if raw_text is not None and not is_grounded(item["quote"], raw_text):
+                add([kind, i, "quote"], f"{iid}: quote is not a verbatim span of {paper['source']['file']}")
+    for i, r in enumerate(paper["recommendations"]):
+        if r["parent"] is not None and local_ids.get(r["parent"]) != "recommendations":
+            add(["recommendations", i, "parent"], f"{r['id']}: parent {r['parent']!r} is not a recommendation of this paper")
+    for kind in ITEM_LISTS:
+        for i, item in enumerate(paper[kind]):
+            for j, ref in enumerate(item.get("evidence", []) or []):
+                if ref not in local_ids:
+                    add([kind, i, "evidence", j], f"{item['id']}: evidence {ref!r} does not resolve")
+    for i, t in enumerate(paper["terms"]):
+        if raw_text is not None and not is_grounded(t["quote"], raw_text):
+            add(["terms", i, "quote"], f"term {t['zh']}: quote is not a verbatim span of the paper")
+    return problems
+
+
+def check_corpus(root: Path) -> list[Problem]:
+    papers_dir = root / "corpus" / "papers"
+    files = sorted(papers_dir.glob("*.yaml"))
+    if not files:
+        raise PolicyKBError("no paper files; run `policykb build` first", papers_dir)
+    problems: list[Problem] = []
+    seen_ids: dict = {}
+    for f in files:
+        try:
+            text = f.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            problems.append(Problem(str(f.relative_to(root)), None, "not valid UTF-8"))
+            continue
+        try:
+            paper = yamlio.read(f)
+        except PolicyKBError as exc:
+            problems.append(Problem(str(f.relative_to(root)), exc.line, exc.message))
+            continue
+        if not isinstance(paper, dict):
+            problems.append(Problem(str(f.relative_to(root)), 1, "expected a mapping (a paper record)"))
+            continue
+        problems += check_paper(paper, f, root, text, seen_ids)
+    return problems

@@ -1,0 +1,26 @@
+"""policykb check"""
+
+from __future__ import annotations
+
+import sys
+
+from policykb.check import check_corpus
+
+HELP = "validate the corpus: schema, grounded quotes, unique ids, resolvable links"
+
+
+def register(sub) -> None:
+    p = sub.add_parser("check", help=HELP, description=HELP)
+    p.set_defaults(func=run)
+
+
+def run(args, root) -> int:
+    problems = check_corpus(root)
+    for pr in problems:
+        print(pr, file=sys.stderr)
+    n = len(list((root / "corpus" / "papers").glob("*.yaml")))
+    if problems:
+        print(f"policykb: error: {len(problems)} problem(s) in {n} paper file(s)", file=sys.stderr)
+        return 1
+    print(f"ok: {n} paper file(s) valid")
+    return 0

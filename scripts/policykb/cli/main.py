@@ -1,0 +1,62 @@
+"""`policykb` entry point: one module per command, each exposing ``register(subparsers)``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from policykb import __version__
+from policykb.cli import build_cmd, check_cmd, extract_cmd, serve_cmd
+from policykb.errors import PolicyKBError
+
+COMMANDS = (build_cmd, extract_cmd, serve_cmd, check_cmd)
+
+
+def find_root(start: Path) -> Path:
+    """The project root: the nearest folder (from ``start`` up) with corpus/ and mkdocs.yml."""
+    for d in [start, *start.parents]:
+        if (d / "corpus").is_dir() and (d / "mkdocs.yml").is_file():
+            return d
+    return start
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policykb",
+        description="Policy-analysis knowledge base built from Chinese research papers on AI "
+        "and new quality productive forces.",
+    )
+    parser.add_argument("--version", action="version", version=f"policykb {__version__}")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=None,
+        help="project folder (with corpus/ and mkdocs.yml); default: found from the current folder",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for mod in COMMANDS:
+        mod.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 1
+    root = args.root.resolve() if args.root else find_root(Path.cwd().resolve())
+    try:
+        return args.func(args, root) or 0
+    except PolicyKBError as exc:
+        print(f"policykb: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,480 @@
+"""Line layout: classify the raw lines of a paper and group them into blocks.
+
+PDF extraction leaves hard line breaks inside sentences, blank lines between wrapped lines,
+running headers and footnotes in the middle of paragraphs. This module decides, line by line,
+what each line is (heading, note, caption, table row, front matter, English block, body …)
+and joins the lines of one paragraph back together. The rules it uses are data
+(``rules/layout.yaml``); the decisions it makes are recorded on the blocks so nothing is lost
+silently: a line that is not body text becomes a block of kind ``dropped`` with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from policykb import rules
+from policykb.inline import Marker, clean_segments, ends_sentence, is_han
+
+
+@dataclass
+class Line:
+    no: int  # 1-based line number in the raw file
+    start: int  # offset of the first character of the line in the raw text
+    raw: str  # the line without its newline
+
+    @property
+    def text(self) -> str:
+        return self.raw.strip()
+
+
+@dataclass
+class Block:
+    kind: str
+    lines: list[Line]
+    meta: dict = field(default_factory=dict)
+    text: str = ""
+    offs: list[int] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].no
+
+    @property
+    def last_text(self) -> str:
+        return self.lines[-1].text
+
+    def finish(self) -> None:
+        self.text, self.offs, self.markers = clean_segments(
+            [(ln.start, ln.raw) for ln in self.lines]
+        )
+
+
+def split_lines(text: str) -> list[Line]:
+    out = []
+    pos = 0
+    for no, raw in enumerate(text.split("\n"), 1):
+        out.append(Line(no=no, start=pos, raw=raw.rstrip("\r")))
+        pos += len(raw) + 1
+    return out
+
+
+def _rx(key: str) -> re.Pattern:
+    return rules.regex(rules.load("layout.yaml")[key])
+
+
+def latin_ratio(s: str) -> float:
+    letters = [c for c in s if not c.isspace()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c.isascii()) / len(letters)
+
+
+def is_latin_line(s: str) -> bool:
+    return latin_ratio(s) >= 0.8 and sum(c.isalpha() for c in s) >= 3
+
+
+def han_len(s: str) -> int:
+    return len(s.strip())
+
+
+# --- heading candidates ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    style: str
+    rank: int
+    number: str
+    title: str
+
+
+def match_heading(text: str) -> HeadingMatch | None:
+    """Match a line against the numbered heading styles (not Markdown headings)."""
+    cfg = rules.load("layout.yaml")
+    for st in cfg["heading_styles"]:
+        m = rules.regex(st["pattern"]).match(text)
+        if m:
+            title = m.group(2).strip()
+            if st["name"] == "arabic-space" and re.search(r"[，,。；;：:、%]", title):
+                continue  # "10 倍，人工智能…" is a wrapped line, not a heading
+            return HeadingMatch(st["name"], st["rank"], m.group(1), title)
+    return None
+
+
+def match_markdown(text: str):
+    m = _rx("markdown_heading").match(text)
+    if m:
+        return len(m.group(1)), m.group(2).strip()
+    return None
+
+
+def heading_like(text: str) -> bool:
+    """Short and without sentence-final punctuation: the shape of a heading."""
+    limit = rules.load("layout.yaml")["heading_max_chars"]
+    return len(text) <= limit and not re.search(r"[。！？!?；;]", text)
+
+
+# --- document-wide measurements ----------------------------------------------------------
+
+
+def measure_width(lines: list[Line]) -> int | None:
+    """The wrap width of a hard-wrapped paper, or None when lines are whole paragraphs."""
+    lens = [han_len(ln.raw) for ln in lines if ln.text and sum(map(is_han, ln.text)) >= 5]
+    if len(lens) < 20:
+        return None
+    med = statistics.median(lens)
+    if med > 50:
+        return None
+    near = sum(1 for n in lens if med - 3 <= n <= med + 3)
+    if near / len(lens) < 0.6:
+        return None
+    return int(sorted(lens)[int(len(lens) * 0.9)])
+
+
+def find_running_headers(lines: list[Line]) -> set[str]:
+    cfg = rules.load("layout.yaml")
+    counts = Counter(ln.text for ln in lines if ln.text)
+    found = set()
+    for text, n in counts.items():
+        if n < cfg["running_header_min_repeats"] or len(text) < cfg["running_header_min_chars"]:
+            continue
+        if ends_sentence(text) or "\t" in text or match_heading(text) or _rx("caption_note").match(text):
+            continue
+        if is_latin_line(text) or not _balanced(text):
+            continue
+        found.add(text)
+    return found
+
+
+_PAIRS = {"《": "》", "（": "）", "(": ")", "“": "”", "【": "】", "「": "」"}
+
+
+def _balanced(text: str) -> bool:
+    """No bracket or quote left open: a fragment of a wrapped table cell is not a header."""
+    return all(text.count(o) == text.count(c) for o, c in _PAIRS.items())
+
+
+def find_english_start(lines: list[Line]) -> int | None:
+    """Index of the first line of a trailing English block (title/abstract/keywords)."""
+    label = _rx("english_abstract_label")
+    n = len(lines)
+    for i in range(n):
+        if not lines[i].text or not is_latin_line(lines[i].text):
+            continue
+        seen = 0
+        for j in range(i, n):
+            t = lines[j].text
+            if not t:
+                continue
+            if not is_latin_line(t) and not t.startswith(("—", "-")):
+                break
+            if label.match(t) and j > i:
+                return i
+            seen += 1
+            if seen > 12:
+                break
+    return None
+
+
+def _split_trailing_latin(line: Line) -> tuple[Line, Line] | None:
+    """'…再上新台阶。 Reform' -> ('…再上新台阶。', 'Reform') when a Latin tail follows a
+    Chinese sentence end (a journal's English name printed before its English block)."""
+    m = re.match(r"^(.*[。！？”])(\s+)([A-Za-z][A-Za-z .,&'-]{1,60})\s*$", line.raw)
+    if not m:
+        return None
+    head = Line(line.no, line.start, m.group(1))
+    tail_start = line.start + len(m.group(1)) + len(m.group(2))
+    return head, Line(line.no, tail_start, m.group(3))
+
+
+# --- the block builder -------------------------------------------------------------------
+
+JOINABLE = {"body", "abstract", "keywords", "front", "note", "reference", "head-paragraph"}
+
+
+class _Builder:
+    def __init__(self, lines: list[Line], width: int | None, headers: set[str]):
+        self.lines = lines
+        self.width = width
+        self.headers = headers
+        self.blocks: list[Block] = []
+        cfg = rules.load("layout.yaml")
+        self.cfg = cfg
+        self.front_labels = cfg["front_matter_labels"]
+        self.has_inline_notes = False
+        self.english_tail: Line | None = None
+
+    # -- helpers
+    def add(self, kind: str, line: Line, **meta) -> Block:
+        b = Block(kind=kind, lines=[line], meta=dict(meta))
+        self.blocks.append(b)
+        return b
+
+    def is_open(self, b: Block) -> bool:
+        if b.kind not in JOINABLE and not (b.kind == "heading" and not b.meta.get("closed")):
+            return False
+        last = b.last_text
+        if not ends_sentence(last):
+            return True
+        return bool(self.width) and b.kind != "heading" and han_len(last) >= self.width - 1
+
+    def last_open_body(self) -> Block | None:
+        for b in reversed(self.blocks):
+            if b.kind in ("body", "abstract", "head-paragraph"):
+                return b if self.is_open(b) else None
+            if b.kind in ("heading",):
+                return None
+        return None
+
+    def front_label(self, text: str) -> str | None:
+        t = text.lstrip("[［【").strip()
+        for lab in self.front_labels:
+            if re.match(rf"^{re.escape(lab)}\s*[:：]", t):
+                return lab
+        if _rx("author_bio_pattern").match(t):
+            return "作者简介"
+        return None
+
+    def note_label(self, text: str, in_notes: bool) -> str | None:
+        m = _rx("note_start").match(text)
+        if not m:
+            return None
+        label = next(g for g in m.groups() if g)
+        if in_notes or self.has_inline_notes or text.startswith("^"):
+            return label
+        return None
+
+    def start_kind(self, line: Line, zone: str) -> tuple[str, dict] | None:
+        """What a line starts, or None for a plain line (a continuation candidate)."""
+        t = line.text
+        if t in self.headers:
+            return "dropped", {"reason": "running header"}
+        for pat in self.cfg["non_body_lines"]:
+            if re.match(pat, t):
+                return "dropped", {"reason": "not part of the article (image credit)"}
+        if _rx("publication_line").match(t):
+            return "publication", {}
+        for pat in self.cfg["end_markers"]:
+            if re.match(pat, t):
+                return "end", {}
+        if self.front_label(t):
+            return "front", {"label": self.front_label(t)}
+        if _rx("references_heading").match(t):
+            return "references-heading", {}
+        if _rx("notes_heading").match(t):
+            return "notes-heading", {}
+        if zone == "references":
+            return None
+        lab = self.note_label(t, zone == "notes")
+        if lab:
+            return "note", {"label": lab}
+        if zone == "notes":
+            return None
+        if _rx("abstract_label").match(t):
+            return "abstract", {}
+        if _rx("keywords_label").match(t):
+            return "keywords", {}
+        if "\t" in line.raw:
+            return "table-row", {}
+        m = _rx("table_caption").match(t)
+        if m and not ends_sentence(t):
+            return "caption", {"type": "table", "number": m.group(1) or None}
+        m = _rx("figure_caption").match(t)
+        if m and not ends_sentence(t):
+            return "caption", {"type": "figure", "number": m.group(1)}
+        md = match_markdown(t)
+        if md:
+            return "heading", {"markdown": md[0], "title": md[1]}
+        hm = match_heading(t)
+        if hm:
+            return "heading", {"style": hm.style, "rank": hm.rank, "number": hm.number}
+        return None
+
+    # -- main loop
+    def build(self) -> list[Block]:
+        lines = self.lines
+        self.has_inline_notes = any(
+            re.search(r"\S\^\{?[①-⑳*]|\^\{\[", ln.raw) for ln in lines
+        )
+        english = find_english_start(lines)
+        if english is not None:
+            # a Latin tail on the last Chinese line belongs to the English block
+            k = english - 1
+            while k >= 0 and not lines[k].text:
+                k -= 1
+            if k >= 0:
+                split = _split_trailing_latin(lines[k])
+                if split:
+                    lines = lines[:k] + [split[0], split[1]] + lines[k + 1 :]
+                    english = k + 1
+                    self.english_tail = split[1]
+        zone = "head"
+        head_lines = 0
+        caption_gap = 99  # non-blank lines since the last caption/table row
+        loose_table: Block | None = None
+        for idx, line in enumerate(lines):
+            t = line.text
+            if english is not None and idx >= english:
+                if t:
+                    b = self.add("english", line)
+                    if line is self.english_tail:
+                        b.meta["venue_en"] = True
+                        b.meta["para_end"] = True
+                elif self.blocks and self.blocks[-1].kind == "english":
+                    self.blocks[-1].meta["para_end"] = True
+                continue
+            if not t:
+                continue
+            if zone == "after":
+                self.add("dropped", line, reason="after the end of the article")
+                continue
+            kind_meta = self.start_kind(line, zone)
+            kind, meta = kind_meta if kind_meta else (None, {})
+
+            # the head zone: title, author and affiliation lines before the abstract/body
+            if zone == "head":
+                # a title or byline is short and never a sentence
+                long_para = len(t) >= 80 or ends_sentence(t) or "，" in t
+                md_top = kind == "heading" and "markdown" in meta and not self.blocks
+                if kind in (None, "front") and not long_para and head_lines < 8 or md_top or (
+                    re.match(self.cfg["author_line_bullet"], t) and head_lines < 8
+                ):
+                    self.add("head" if kind != "front" else "front", line, **meta)
+                    head_lines += 1
+                    continue
+                zone = "body"
+
+            if loose_table is not None:
+                # a table without tab stops runs to the next heading, or to the first two
+                # consecutive full-width lines (body text again)
+                ends = kind == "heading" and "markdown" not in meta and meta.get("rank", 9) <= 2
+                full = self.width - 2 if self.width else 80
+                nxt = next((ln.text for ln in lines[idx + 1 :] if ln.text), "")
+                body_again = han_len(t) >= full and han_len(nxt) >= full
+                rows = loose_table.meta["rows"]
+                if ends or body_again or kind in ("caption", "front", "note") or len(rows) > 80:
+                    loose_table = None
+                else:
+                    rows.append(line)
+                    continue
+
+            if kind == "dropped":
+                self.add("dropped", line, **meta)
+                continue
+            if kind == "end":
+                self.add("dropped", line, reason="end of the article (banner)")
+                zone = "after"
+                continue
+            if kind == "publication":
+                self.add("publication", line)
+                zone = "after"
+                continue
+            if kind == "references-heading":
+                self.add("references-heading", line)
+                zone = "references"
+                continue
+            if kind == "notes-heading":
+                self.add("notes-heading", line)
+                zone = "notes"
+                continue
+            if kind == "front":
+                self.add("front", line, **meta)
+                continue
+            if zone == "references":
+                self.reference_line(line)
+                continue
+            if kind == "caption":
+                b = self.add("caption", line, **meta)
+                caption_gap = 0
+                nxt = next((ln for ln in lines[idx + 1 :] if ln.text), None)
+                if meta["type"] == "table" and nxt is not None and "\t" not in nxt.raw:
+                    b.meta["rows"] = []
+                    loose_table = b
+                continue
+            if kind == "table-row":
+                self.add("table-row", line)
+                caption_gap = 0
+                continue
+            caption_gap += 1
+            if caption_gap <= 3 and _rx("caption_note").match(t):
+                self.add("caption-note", line)
+                continue
+            if kind == "heading":
+                closed = "markdown" in meta or heading_like(t) and not self.width
+                self.add("heading", line, closed=closed, **meta)
+                continue
+            if kind in ("note", "abstract", "keywords"):
+                self.add(kind, line, **meta)
+                continue
+            self.continuation(line)
+        for b in self.blocks:
+            b.finish()
+        return self.blocks
+
+    def reference_line(self, line: Line) -> None:
+        t = line.text
+        m = re.match(r"^[-•·]?\s*[\[［](\d+)[\]］]\s*(.*)$", t) or re.match(r"^(\d+)[.．]\s+(.*)$", t)
+        if m:
+            self.add("reference", line, number=m.group(1))
+            return
+        if re.match(r"^[-•·]\s+", t) and self.blocks and self.blocks[-1].kind in ("reference", "reference-alt"):
+            self.add("reference-alt", line, number=self.blocks[-1].meta.get("number"))
+            return
+        last = self.blocks[-1] if self.blocks else None
+        if last is not None and last.kind in ("reference", "reference-alt"):
+            last.lines.append(line)
+        else:
+            self.add("reference", line, number=None)
+
+    def continuation(self, line: Line) -> None:
+        t = line.text
+        last = self.blocks[-1] if self.blocks else None
+        if last is not None and last.kind == "heading" and not last.meta.get("closed"):
+            prev = last.last_text
+            if (
+                self.width
+                and len(last.lines) == 1
+                and heading_like(prev)
+                and han_len(prev) >= self.width * 0.6
+                and han_len(t) <= self.width // 2
+                and not re.search(r"[，,。；;：:]", t)
+            ):
+                last.lines.append(line)  # a heading wrapped onto a second line
+                last.meta["closed"] = True
+                return
+            numbered_paragraph = (
+                self.width
+                and len(last.lines) == 1
+                and han_len(prev) >= self.width * 0.75
+                and han_len(t) > self.width // 2
+                and (re.search(r"[，,]", prev) or re.match(r"^\S{1,3}[，。,]", t))
+            )
+            if numbered_paragraph:
+                last.lines.append(line)  # "1. 数据要素加入生产函数，形成新质要素组" + "合结构。…"
+                return
+            if heading_like(prev) and len(last.lines) == 1:
+                last.meta["closed"] = True
+            elif self.is_open(last):
+                last.lines.append(line)  # a numbered paragraph going on
+                return
+        if last is not None and last.kind in JOINABLE and self.is_open(last):
+            last.lines.append(line)
+            return
+        if last is not None and last.kind in ("note", "caption", "caption-note", "table-row", "dropped", "front", "heading"):
+            body = self.last_open_body()
+            if body is not None and last.kind != "heading":
+                body.lines.append(line)
+                return
+        self.add("body", line)
+
+
+def build_blocks(text: str) -> tuple[list[Block], int | None, set[str]]:
+    lines = split_lines(text)
+    width = measure_width(lines)
+    headers = find_running_headers(lines)
+    builder = _Builder(lines, width, headers)
+    return builder.build(), width, headers

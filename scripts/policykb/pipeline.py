@@ -1,0 +1,112 @@
+"""From one text file to one paper record (the YAML contract of DESIGN §2)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from policykb import curation, extract
+from policykb.reading import RawText, read_raw
+from policykb.slug import paper_id_for
+from policykb.structure import Document, build_document
+from policykb.text import Text, clean
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Extraction:
+    paper: dict
+    document: Document
+    text: Text
+
+
+def _meta_dict(doc: Document) -> dict:
+    m = doc.meta
+    out = {
+        "title": {"zh": m.title_zh, "en": m.title_en},
+        "authors": [
+            {"name": a.name, "name_en": a.name_en, "affiliation": a.affiliation} for a in m.authors
+        ],
+        "venue": m.venue,
+        "year": m.year,
+        "abstract": {"zh": m.abstract_zh, "en": m.abstract_en},
+        "keywords": {"zh": list(m.keywords_zh), "en": list(m.keywords_en)},
+        "provenance": dict(sorted(m.provenance.items())),
+        # extra keys (welcome by the contract): what else the text prints
+        "venue_en": m.venue_en,
+        "date": m.date,
+        "issue": m.issue,
+        "pages": m.pages,
+        "article_number": m.article_number,
+    }
+    return out
+
+
+def document_to_paper(doc: Document, paper_id: str, source_file: str, raw: RawText, items: dict) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": paper_id,
+        "source": {"file": source_file, "sha256": raw.sha256, "encoding": raw.encoding},
+        "meta": _meta_dict(doc),
+        "sections": [
+            {
+                "id": s.id,
+                "number": s.number,
+                "title": s.title,
+                "level": s.level,
+                "parent": s.parent,
+                "kind": s.kind,
+                "line": s.line,
+            }
+            for s in doc.sections
+        ],
+        "claims": items.get("claims", []),
+        "frameworks": items.get("frameworks", []),
+        "recommendations": items.get("recommendations", []),
+        "statistics": items.get("statistics", []),
+        "terms": items.get("terms", []),
+        "notes": [{"label": n.label, "text": n.text, "line": n.line} for n in doc.notes],
+        "references": [
+            {"number": r.number, "text": r.text, "alternates": r.alternates, "line": r.line}
+            for r in doc.references
+        ],
+        "tables": [
+            {
+                "kind": t.kind,
+                "number": t.number,
+                "caption": t.caption,
+                "section": t.section,
+                "line": t.line,
+                "rows": t.rows,
+                "notes": t.notes,
+            }
+            for t in doc.tables
+        ],
+        "front_matter": dict(doc.front_matter),
+        "excluded_lines": [{"line": d.line, "reason": d.reason, "text": d.text} for d in doc.dropped],
+    }
+
+
+def extract_paper(
+    path: str | Path,
+    *,
+    paper_id: str | None = None,
+    source_file: str | None = None,
+    meta_file: Path | None = None,
+    previous: dict | None = None,
+) -> Extraction:
+    """Read, clean, structure and extract one paper.
+
+    ``meta_file`` is its curated metadata (corpus/meta/<id>.yaml); ``previous`` the paper
+    record of the last build, whose item ids are kept for items that did not change.
+    """
+    raw = read_raw(path)
+    text = clean(raw)
+    doc = build_document(text)
+    if meta_file is not None:
+        curation.apply_meta_curation(doc.meta, curation.load_meta_curation(meta_file))
+    pid = paper_id or paper_id_for(Path(path).stem, raw.data)
+    items = extract.extract_items(doc, text, pid, previous=previous)
+    paper = document_to_paper(doc, pid, source_file or str(path), raw, items)
+    return Extraction(paper=paper, document=doc, text=text)

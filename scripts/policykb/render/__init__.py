@@ -1,0 +1,1 @@
+"""Render the knowledge base (paper YAML) as Markdown pages for MkDocs."""

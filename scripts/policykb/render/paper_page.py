@@ -1,0 +1,117 @@
+"""The page of one paper: bilingual title, authors, venue/year, abstract, keywords, outline."""
+
+from __future__ import annotations
+
+from policykb.render.markdown import GENERATED, NOT_STATED, anchor, esc, or_not_stated
+
+
+def paper_title(paper: dict) -> str:
+    t = paper["meta"]["title"]
+    return t["zh"] or t["en"] or paper["id"]
+
+
+def authors_line(paper: dict) -> str:
+    authors = paper["meta"]["authors"]
+    if not authors:
+        return NOT_STATED
+    parts = []
+    for a in authors:
+        s = esc(a["name"])
+        if a.get("name_en") and a["name_en"] != a["name"]:
+            s += f" ({esc(a['name_en'])})"
+        if a.get("affiliation"):
+            s += f"，{esc(a['affiliation'])}"
+        parts.append(s)
+    return "；".join(parts)
+
+
+def venue_line(paper: dict) -> str:
+    m = paper["meta"]
+    venue = m.get("venue")
+    venue_en = m.get("venue_en")
+    if venue and venue_en:
+        text = f"《{esc(venue)}》 ({esc(venue_en)})"
+    elif venue:
+        text = f"《{esc(venue)}》"
+    elif venue_en:
+        text = esc(venue_en)
+    else:
+        return NOT_STATED
+    return text
+
+
+def provenance_note(paper: dict, field: str) -> str:
+    prov = paper["meta"]["provenance"].get(field)
+    labels = {"text": "", "curated": " <small>(据整理 / curated)</small>", "inferred": " <small>(推断 / inferred)</small>"}
+    return labels.get(prov, "")
+
+
+def render_paper(paper: dict) -> str:
+    m = paper["meta"]
+    pid = paper["id"]
+    lines = [GENERATED.format(source=f"corpus/papers/{pid}.yaml"), ""]
+    lines.append(f"# {esc(paper_title(paper))}")
+    lines.append("")
+    if m["title"]["zh"] and m["title"]["en"]:
+        lines += [f"*{esc(m['title']['en'])}*", ""]
+    year = m.get("year")
+    issue = m.get("issue")
+    pages = m.get("pages")
+    pub = or_not_stated(year)
+    if year and issue:
+        pub += f"，第 {esc(issue)} 期"
+    if pages:
+        pub += f"，第 {esc(pages)} 页"
+    if m.get("date"):
+        pub += f"（{esc(m['date'])}）"
+    rows = [
+        ("标题 Title", esc(m["title"]["zh"]) + provenance_note(paper, "title.zh")),
+        ("英文标题 English title", esc(m["title"]["en"]) + provenance_note(paper, "title.en")),
+        ("作者 Authors", authors_line(paper) + provenance_note(paper, "authors")),
+        ("刊物 Venue", venue_line(paper) + provenance_note(paper, "venue")),
+        ("年份 Year", pub + provenance_note(paper, "year")),
+        ("编号 ID", f"`{pid}`"),
+        ("原文 Source", f"`{esc(paper['source']['file'])}` · sha256 `{paper['source']['sha256'][:12]}…`"),
+    ]
+    lines += ["| | |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in rows]
+    lines.append("")
+
+    lines += [anchor("abstract"), "## 摘要 Abstract", ""]
+    lines += [esc(m["abstract"]["zh"]) if m["abstract"]["zh"] else f"中文摘要：{NOT_STATED}", ""]
+    if m["abstract"]["en"]:
+        for para in m["abstract"]["en"].split("\n\n"):
+            lines += [f"> {esc(para)}", ""]
+    kw_zh = "；".join(esc(k) for k in m["keywords"]["zh"]) or NOT_STATED
+    kw_en = "; ".join(esc(k) for k in m["keywords"]["en"]) or NOT_STATED
+    lines += [f"**关键词** {kw_zh}", "", f"**Keywords** {kw_en}", ""]
+
+    lines += [anchor("outline"), "## 章节 Outline", ""]
+    for s in paper["sections"]:
+        if s.get("kind") == "abstract":
+            continue
+        indent = "    " * (s["level"] - 1)
+        label = f"{esc(s['number'])} " if s["number"] else ""
+        lines.append(f"{indent}- [{label}{esc(s['title'])}](#{s['id']})")
+    lines.append("")
+    lines += ["## 正文结构 Sections", ""]
+    for s in paper["sections"]:
+        if s.get("kind") == "abstract":
+            continue
+        hashes = "#" * min(s["level"] + 2, 6)
+        label = f"{esc(s['number'])} " if s["number"] else ""
+        lines += [anchor(s["id"]), f"{hashes} {label}{esc(s['title'])}", ""]
+        if s.get("line"):
+            lines += [f"<small>原文第 {s['line']} 行 · `{pid}#{s['id']}`</small>", ""]
+    if paper.get("notes"):
+        lines += [anchor("notes"), "## 注释 Notes", ""]
+        for n in paper["notes"]:
+            lines.append(f"- {esc(n['label'])} {esc(n['text'])}")
+        lines.append("")
+    if paper.get("references"):
+        lines += [anchor("references"), "## 参考文献 References", ""]
+        for r in paper["references"]:
+            num = f"[{esc(r['number'])}] " if r["number"] else ""
+            lines.append(f"- {num}{esc(r['text'])}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

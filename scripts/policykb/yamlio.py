@@ -1,0 +1,54 @@
+"""Deterministic YAML output and careful YAML input (errors name the file and line)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from policykb.errors import PolicyKBError
+from policykb.rules import load_yaml_text
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str_representer(dumper, data: str):
+    if "\n" in data:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def dump(data) -> str:
+    """YAML text for ``data``: keys in insertion order, Unicode as is, no line folding."""
+    return yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000, default_flow_style=False
+    )
+
+
+def read(path: str | Path):
+    """Parse a YAML file; a missing file, bad encoding or bad YAML is a :class:`PolicyKBError`."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PolicyKBError("no such file", p) from None
+    except UnicodeDecodeError as exc:
+        line = p.read_bytes()[: exc.start].count(b"\n") + 1
+        raise PolicyKBError("not valid UTF-8", p, line) from None
+    return load_yaml_text(text, str(p))
+
+
+def write(path: str | Path, data) -> bool:
+    """Write YAML if the content changed; returns whether the file was (re)written."""
+    p = Path(path)
+    text = dump(data)
+    if p.exists() and p.read_text(encoding="utf-8") == text:
+        return False
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(text, encoding="utf-8")
+    return True

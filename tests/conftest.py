@@ -1,0 +1,74 @@
+"""Shared fixtures: a throw-away copy of the project, built once per session."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PAPER_IDS = [
+    "anon-ai-nqpf-logic-path",
+    "cao-liu-zheng-2025",
+    "dong-zhiyong-2025",
+    "zhang-lei-intelligent-revolution",
+    "zhou-yang-ai-empowering-nqpf",
+]
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy what a build needs (never the repository's own generated files)."""
+    for rel in ("corpus/raw", "corpus/meta", "corpus/curation"):
+        src = REPO / rel
+        if src.exists():
+            shutil.copytree(src, dest / rel)
+    papers = REPO / "corpus" / "papers"
+    if papers.exists():  # the previous build's ids are part of the input
+        shutil.copytree(papers, dest / "corpus" / "papers")
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    docs = dest / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    for f in (REPO / "docs").rglob("*"):
+        rel = f.relative_to(REPO / "docs")
+        if f.is_file() and rel.parts[0] not in ("papers",) and rel.name != "index.md":
+            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(f, docs / rel)
+    return dest
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "policykb", *args], cwd=cwd or REPO, capture_output=True, text=True
+    )
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory) -> Path:
+    """A copy of the project after one full `policykb build` (site included)."""
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    proc = run_cli("--root", str(root), "build")
+    assert proc.returncode == 0, proc.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def papers(built_project) -> dict:
+    from policykb import yamlio
+
+    return {p: yamlio.read(built_project / "corpus" / "papers" / f"{p}.yaml") for p in PAPER_IDS}
+
+
+@pytest.fixture(scope="session")
+def documents() -> dict:
+    from policykb.reading import read_raw
+    from policykb.structure import build_document
+    from policykb.text import clean
+
+    out = {}
+    for p in PAPER_IDS:
+        text = clean(read_raw(REPO / "corpus" / "raw" / f"{p}.txt"))
+        out[p] = (build_document(text), text)
+    return out

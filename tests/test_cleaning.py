@@ -1,0 +1,120 @@
+"""Cleaning rules, one small input each (the artefacts listed in shared/papers/README.md)."""
+
+import pytest
+
+from policykb.inline import clean_segments, fold, squeeze_spaces, strip_markers
+from policykb.layout import build_blocks
+
+
+def cleaned(segments):
+    text, offs, markers = clean_segments(segments)
+    return text, markers
+
+
+def body_texts(text: str) -> list[str]:
+    blocks, _, _ = build_blocks(text)
+    return [b.text for b in blocks if b.kind == "body"]
+
+
+def test_hard_wrapped_lines_are_joined_without_space():
+    assert cleaned([(0, "大模型驱动的人工"), (20, "智能发展")])[0] == "大模型驱动的人工智能发展"
+
+
+def test_english_words_wrapped_get_one_space():
+    assert cleaned([(0, "General Purpose"), (30, "Technology")])[0] == "General Purpose Technology"
+
+
+def test_page_break_split_with_blank_lines_is_joined():
+    text = "与此同时，基于人\n\n类反馈的强化学习又赋予大模型新功能。\n"
+    assert body_texts(text) == ["与此同时，基于人类反馈的强化学习又赋予大模型新功能。"]
+
+
+def test_separate_paragraphs_stay_separate():
+    text = "第一段到此结束。\n\n第二段另起一行。\n"
+    assert body_texts(text) == ["第一段到此结束。", "第二段另起一行。"]
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("都 以 DeepSeek 为 基 座， 由 此 构 建", "都以 DeepSeek 为基座，由此构建"),
+        ("丰 富 的 国 家。 根 据《2024-2029 年 中 国", "丰富的国家。根据《2024-2029年中国"),
+        ("拥有 6 710 亿参数", "拥有6 710亿参数"),
+        ("AI企业数 5 734.00 家", "AI企业数5 734.00家"),
+        ("以 GPT 为代表的通用", "以 GPT 为代表的通用"),
+        ("式。 ”人工智能", "式。”人工智能"),
+    ],
+    ids=["stray-spaces", "punct-and-years", "thousands-space", "decimal-thousands", "english-kept", "space-before-quote"],
+)
+def test_spaces(raw, expected):
+    assert squeeze_spaces(raw, list(range(len(raw))))[0] == expected
+
+
+@pytest.mark.parametrize(
+    "raw, text, labels",
+    [
+        ("初探^{*}", "初探", [("*", "note")]),
+        ("新动能。”^①大模型", "新动能。”大模型", [("①", "note")]),
+        ("历史性交汇”［1］，人类", "历史性交汇”，人类", [("1", "citation")]),
+        ("GPMT^[4]。如表1", "GPMT。如表1", [("4", "citation")]),
+        ("深刻影响着人民生活福祉。”[1] 人工智能", "深刻影响着人民生活福祉。”人工智能", [("1", "citation")]),
+        ("法挑战^{[11,13]①}。因此", "法挑战。因此", [("11,13", "citation"), ("①", "note")]),
+        ("曹玉平¹, 刘竟威¹", "曹玉平, 刘竟威", [("1", "affiliation"), ("1", "affiliation")]),
+    ],
+    ids=["caret-star", "caret-circled", "fullwidth-bracket", "caret-bracket", "halfwidth-bracket", "combined", "superscript"],
+)
+def test_markers_become_structured_references(raw, text, labels):
+    out, markers = cleaned([(0, raw)])
+    assert out == text
+    assert [(m.label, m.kind) for m in markers] == labels
+
+
+def test_marker_position_points_into_cleaned_text():
+    out, markers = cleaned([(0, "分为流程创新和产品创新^②。流程")])
+    assert out[: markers[0].pos] == "分为流程创新和产品创新"
+
+
+def test_offset_map_locates_spans_in_raw():
+    raw = "数 据 生 产 总 量 达 32.85ZB，\n同比增长 22.44%。"
+    lines = raw.split("\n")
+    segs = [(0, lines[0]), (len(lines[0]) + 1, lines[1])]
+    text, offs, _ = clean_segments(segs)
+    start = text.index("22.44%")
+    assert raw[offs[start] : offs[start + 5] + 1] == "22.44%"
+    s2 = text.index("数据生产")
+    assert raw[offs[s2] : offs[s2 + 3] + 1] == "数 据 生 产"
+
+
+def test_fold_unifies_width_for_matching_and_keeps_length():
+    s = "（GPT，General Purpose Technology）：７０％"
+    assert fold(s) == "(GPT,General Purpose Technology):70%"
+    assert len(fold(s)) == len(s)
+
+
+def test_strip_markers_used_by_grounding():
+    assert strip_markers("增长 16.5% ［48］。") == "增长 16.5% 。"
+
+
+def test_running_header_inside_paragraph_is_removed():
+    header = "人工智能赋能新质生产力的理论逻辑及实践路径"
+    text = "\n\n".join(
+        ["一、引言", "传统生产要素可以通过数据赋能，在生产", header, "过程中获得数字化属性。", "二、结论", header, "结论。"]
+    )
+    blocks, _, headers = build_blocks(text)
+    assert header in headers
+    bodies = [b.text for b in blocks if b.kind == "body"]
+    assert bodies[0] == "传统生产要素可以通过数据赋能，在生产过程中获得数字化属性。"
+    assert all(header not in b for b in bodies)
+    assert [b.kind for b in blocks].count("dropped") == 2
+
+
+def test_footnote_printed_mid_paragraph_does_not_break_it():
+    text = (
+        "一、引言\n\n"
+        "可以降低资金供需方、人才^①\n\n"
+        "① 一个典型的例子是围棋。\n\n"
+        "与雇主之间的信息不对称程度。\n"
+    )
+    blocks, _, _ = build_blocks(text)
+    assert [b.kind for b in blocks] == ["heading", "body", "note"]
+    assert blocks[1].text == "可以降低资金供需方、人才与雇主之间的信息不对称程度。"
