@@ -56,7 +56,7 @@ def _item(pid, n, quote, section):
 def test_duplicate_ids_are_reported_with_line(project):
     pid = "dong-zhiyong-2025"
     quote = "截至2024年11月末,我国累计建成5G基站419.1万个"
-    _edit(project, pid, lambda d: d["statistics"].extend([_item(pid, 1, quote, "s1"), _item(pid, 1, quote, "s1")]))
+    _edit(project, pid, lambda d: d["statistics"].extend([_item(pid, 901, quote, "s1"), _item(pid, 901, quote, "s1")]))
     problems = check_corpus(project)
     dup = [p for p in problems if "duplicate id" in p.message]
     assert len(dup) == 1 and dup[0].path.endswith(f"{pid}.yaml") and dup[0].line is not None
@@ -64,7 +64,7 @@ def test_duplicate_ids_are_reported_with_line(project):
 
 def test_ungrounded_quote_and_dangling_section(project):
     pid = "dong-zhiyong-2025"
-    _edit(project, pid, lambda d: d["statistics"].append(_item(pid, 7, "这句话不在原文里", "s99")))
+    _edit(project, pid, lambda d: d["statistics"].append(_item(pid, 907, "这句话不在原文里", "s99")))
     msgs = [p.message for p in check_corpus(project)]
     assert any("not a verbatim span" in m for m in msgs)
     assert any("unknown section 's99'" in m for m in msgs)

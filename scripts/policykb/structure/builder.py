@@ -83,7 +83,10 @@ class _Sections:
                 parent = self.stack[lv - 1].id
                 break
         number, title = _heading_parts(block)
-        sec = Section(id=sid, number=number, title=title, level=level, parent=parent, line=block.line)
+        sec = Section(
+            id=sid, number=number, title=title, level=level, parent=parent, line=block.line,
+            text=re.sub(r"^#+\s*", "", block.text),
+        )
         self.sections.append(sec)
         self.stack[level - 1] = sec
         for i in range(level, 3):

@@ -16,6 +16,7 @@ class Section:
     parent: str | None
     kind: str = "heading"  # heading | abstract | preamble
     line: int | None = None
+    text: str = ""  # the heading as printed (cleaned), number included
 
 
 @dataclass

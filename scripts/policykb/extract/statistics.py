@@ -1,0 +1,379 @@
+"""Statistics: every cited quantitative fact, with value, unit, indicator, period and source.
+
+Rules live in ``rules/statistics.yaml``. A candidate is a number followed by a unit (or a
+fraction/ratio, or a numeric table cell). Dates, ordinals, model names ("GPT-4", "5G"),
+numbers inside 《titles》, counts of the paper's own parts ("4 个层次") and bibliographic
+numbers are not statistics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from policykb import rules
+from policykb.extract.numerals import parse_arabic, parse_chinese
+from policykb.extract.sentences import clause_start
+from policykb.segment import unit_boundary
+from policykb.structure.document import Document, Paragraph
+
+NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CN = r"[零〇一二两三四五六七八九十百千]+"
+DASH = r"[-－–—~～至到]"
+
+
+@lru_cache(maxsize=None)
+def _cfg():
+    return rules.load("statistics.yaml")
+
+
+@lru_cache(maxsize=None)
+def _unit_rx() -> str:
+    c = _cfg()
+    mags = sorted(c["magnitudes"], key=len, reverse=True)
+    bases = sorted(c["base_units"], key=len, reverse=True)
+    alone = sorted(c["standalone_units"], key=len, reverse=True)
+    mag = "|".join(map(re.escape, mags))
+    base = "|".join(map(re.escape, bases))
+    al = "|".join(map(re.escape, alone))
+    return rf"(?:(?:{mag})(?:{base})?|{al}|{base})"
+
+
+@lru_cache(maxsize=None)
+def _candidate_rx() -> re.Pattern:
+    unit = _unit_rx()
+    after = "|".join(map(re.escape, _cfg()["qualifiers_after"]))
+    return re.compile(
+        rf"""
+        (?P<num>{NUM})
+        (?:\s*(?P<unit1>%|‰)?\s*{DASH}\s*(?P<num2>{NUM}))?      # a range: 70%～80%, 50-60年
+        \s*(?P<after>余|多)?
+        \s*(?P<unit>{unit})?
+        (?P<tail>左右|以上|以下)?
+        """,
+        re.VERBOSE,
+    )
+
+
+FRACTION = re.compile(rf"(?<![\d/])(?P<a>\d{{1,3}})\s*/\s*(?P<b>\d{{1,3}})(?![\d/])")
+RATIO = re.compile(r"(?<![\d:])(?P<a>\d{1,2})\s*:\s*(?P<b>\d{1,2})(?![\d:])")
+CN_TIMES = re.compile(rf"(?:翻(?P<fan>{CN})番|(?P<bei>{CN})倍)")
+
+DATE = re.compile(
+    r"(?P<y1>(?:1[89]|20)\d{2})\s*(?:年)?\s*[-－–—~～至到]\s*(?P<y2>(?:1[89]|20)\d{2})\s*年"
+    r"|(?P<y>(?:1[89]|20)\d{2})\s*年(?:\s*(?P<m>\d{1,2})\s*月)?"
+)
+
+
+@dataclass
+class StatCandidate:
+    value: float
+    range_to: float | None
+    unit: str | None
+    start: int
+    end: int
+    qualifier: str | None = None
+
+
+def _is_year(num: str) -> bool:
+    s = "".join(num.split())
+    return bool(re.fullmatch(r"(1[89]|20)\d{2}", s))
+
+
+def _inside_title(text: str, pos: int) -> bool:
+    """Is ``pos`` inside 《…》 (a cited title) in ``text``?"""
+    depth = 0
+    for ch in text[:pos]:
+        if ch == "《":
+            depth += 1
+        elif ch == "》":
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
+def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
+    c = _cfg()
+    start, end = m.start("num"), m.end()
+    before = text[:start].rstrip()
+    prev = before[-1:] if before else ""
+    if prev and (prev.isascii() and prev.isalpha() or prev in "-./_" or prev in "".join(c["ordinal_prefixes"])):
+        return True
+    nxt = text[end : end + 3]
+    raw_next = text[m.end("num") : m.end("num") + 1]
+    if raw_next.isascii() and raw_next.isalpha() and not any(text[m.end("num") :].startswith(u) for u in c["latin_units"]):
+        return True
+    if unit is None:
+        return True
+    num = m.group("num")
+    if unit in c["date_suffixes"] or text[m.end("num") :].lstrip().startswith(("年", "月", "日", "号")):
+        if _is_year(num) or unit != "年":
+            return True
+        if not m.group("num2"):
+            return True  # a bare duration ("未来3年") is a timetable, not a statistic
+    if re.match(r"\s*[.．]\d", text[m.end("num") :]) and _is_year(num):
+        return True  # 2018.03
+    if unit in ("个", "次", "项") or unit is None:
+        if any(nxt.lstrip().startswith(n) or text[end:].lstrip().startswith(n) for n in c["structure_nouns"]):
+            return True
+    if _inside_title(text, start):
+        return True
+    return False
+
+
+def find_numbers(text: str) -> list[StatCandidate]:
+    """Statistic candidates in one sentence or paragraph (positions are into ``text``)."""
+    c = _cfg()
+    out: list[StatCandidate] = []
+    taken: list[tuple[int, int]] = []
+    for m in _candidate_rx().finditer(text):
+        unit = m.group("unit")
+        if unit and len(unit) > 1 and unit not in _cfg()["standalone_units"]:
+            unit = unit_boundary(unit, text[m.start("unit") :])
+        if m.group("unit1") and not unit:
+            unit = m.group("unit1")
+        if _excluded(text, m, unit):
+            continue
+        value = parse_arabic(m.group("num"))
+        range_to = parse_arabic(m.group("num2")) if m.group("num2") else None
+        if range_to is not None and _is_year(m.group("num2")) and _is_year(m.group("num")):
+            continue
+        qual = None
+        head = text[: m.start()].rstrip()
+        for word, q in sorted(c["qualifiers_before"].items(), key=lambda kv: -len(kv[0])):
+            if head.endswith(word):
+                qual = q
+                break
+        if m.group("after"):
+            qual = c["qualifiers_after"][m.group("after")]
+        if m.group("tail"):
+            qual = c["qualifiers_after"][m.group("tail")]
+        out.append(StatCandidate(value, range_to, unit, m.start(), m.end(), qual))
+        taken.append((m.start(), m.end()))
+    for rx, kind in ((FRACTION, "fraction"), (RATIO, "ratio")):
+        for m in rx.finditer(text):
+            if any(a <= m.start() < b for a, b in taken) or _inside_title(text, m.start()):
+                continue
+            a, b = int(m.group("a")), int(m.group("b"))
+            if b == 0:
+                continue
+            value = round(a / b, 6) if kind == "fraction" else a
+            out.append(StatCandidate(value, None, None, m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for m in CN_TIMES.finditer(text):
+        cn = m.group("fan") or m.group("bei")
+        v = parse_chinese(cn)
+        if v is None or _inside_title(text, m.start()):
+            continue
+        out.append(StatCandidate(v, None, "番" if m.group("fan") else "倍", m.start(), m.end()))
+    return sorted(out, key=lambda s: s.start)
+
+
+# --- context: indicator, period, source ---------------------------------------------------
+
+
+def _trim_indicator(s: str) -> str:
+    c = _cfg()
+    s = re.sub(r"^[（(]?(?:如|例如|比如)", "", s.strip())
+    s = DATE.sub("", s)
+    s = re.sub(r"^(?:截至|截止|到|至|在|于|自)\s*(?:底|末|初|年底|年末)?", "", s).strip()
+    s = re.sub(r"^(?:底|末|初)[，,]?", "", s)
+    for _ in range(4):
+        changed = False
+        for w in sorted(c["indicator_trailing"], key=len, reverse=True):
+            if s.endswith(w) and len(s) > len(w):
+                s = s[: -len(w)].rstrip()
+                changed = True
+        for w in sorted(c["indicator_leading"], key=len, reverse=True):
+            if s.startswith(w):
+                s = s[len(w) :].lstrip()
+                changed = True
+        for w in c["qualifiers_before"]:
+            if s.endswith(w) and len(s) > len(w):
+                s = s[: -len(w)].rstrip()
+                changed = True
+        if not changed:
+            break
+    return s.strip(" ，,：:、（(“”\"")
+
+
+def indicator_for(text: str, cand: StatCandidate, prev: str | None) -> str | None:
+    start = clause_start(text, cand.start)
+    ind = _trim_indicator(text[start : cand.start])
+    if not ind:
+        # "且超过 4 亿人已迈入中等收入群体": what is counted follows the number
+        after = re.match(r"[已的]?([^，,。；;！？、（(]{2,16})", text[cand.end :])
+        if after:
+            ind = _trim_indicator(after.group(1))
+    if ind and cand.unit in _cfg()["magnitudes"]:
+        noun = re.match(r"([\u4e00-\u9fff]{1,4})(?=$|[，,。；;）)、])", text[cand.end :])
+        if noun:
+            ind += noun.group(1)  # "14 亿人口" -> 中国人口, "6 710 亿参数" -> …参数
+    weak = not ind or len(ind) <= 2 or re.match(r"^(同比|环比|占|增长|较|比|其中|年增长)", ind)
+    if weak and prev:
+        ind = prev + (ind or "")
+    return ind or None
+
+
+def period_for(text: str, upto: int) -> str | None:
+    best = None
+    for m in DATE.finditer(text[:upto]):
+        if _inside_title(text, m.start()) or re.search(r"(较|比|相比|同比|相较于?)\s*$", text[: m.start()]):
+            continue  # "较 2023 年末增长" names the baseline, not the period
+        if m.group("y1"):
+            best = f"{m.group('y1')}-{m.group('y2')}"
+        else:
+            best = m.group("y") + (f"-{int(m.group('m')):02d}" if m.group("m") else "")
+    if best is None:
+        m = re.search(r"到\s*((?:20|19)\d{2})\s*年", text)
+        if m:
+            best = m.group(1)
+    return best
+
+
+def source_for(text: str) -> str | None:
+    for pat in _cfg()["source_patterns"]:
+        m = re.search(pat, text)
+        if m:
+            src = m.group("src").strip(" ，,：:")
+            if "rep" in m.groupdict() and m.group("rep"):
+                src += m.group("rep")
+            src = re.sub(r"^(?:[^，,]*?[，,])?(?:\s*(?:截至|到)\s*\d{4}.*)$", "", src) or src
+            src = re.sub(r"(?:在)?\s*\d{4}\s*年.*$", "", src).strip() or src
+            if 2 <= len(src) <= 80:
+                return src
+    return None
+
+
+def note_source(para: Paragraph, a: int, b: int, doc: Document) -> str | None:
+    for mk in para.markers:
+        if a <= mk.pos <= b + 1:
+            if mk.kind == "note":
+                return f"注{mk.label}" if mk.label != "*" else None
+            if mk.kind == "citation":
+                return f"文献[{mk.label}]"
+    return None
+
+
+# --- driver ------------------------------------------------------------------------------
+
+_SENT_END = re.compile(r"[。！？!?]+[”’」』）)]*")
+_BIBLIO = re.compile(r"出版社|年版|\[[JMRCDN]\]|第\s*\d+(?:[-–]\d+)?\s*页|Journal|Review|Press|\d+\s*\(\d+\)\s*:")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENT_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _fmt(v):
+    if isinstance(v, float) and v.is_integer() and False:
+        return int(v)
+    return v
+
+
+def _stat(value, range_to, unit, indicator, period, source, quote, section, **extra) -> dict:
+    d = {
+        "id": None,
+        "value": value,
+        "range_to": range_to,
+        "unit": unit,
+        "indicator": indicator,
+        "period": period,
+        "source": source,
+        "quote": quote,
+        "section": section,
+    }
+    d.update({k: v for k, v in extra.items() if v is not None})
+    return d
+
+
+def _from_paragraph(para: Paragraph, doc: Document, out: list[dict]) -> None:
+    text = para.text
+    last_period = None
+    for a, b in _sentences(text):
+        sent = text[a:b]
+        cands = find_numbers(sent)
+        if not cands:
+            last_period = period_for(sent, len(sent)) or last_period
+            continue
+        src = source_for(sent) or note_source(para, a, b, doc)
+        prev_ind = None
+        for c in cands:
+            ind = indicator_for(sent, c, prev_ind)
+            prev_ind = ind
+            period = period_for(sent, c.start)
+            if period is None and re.search(r"同年|当年|同期", sent):
+                period = last_period  # "中国同年…": the year of the sentence before
+            out.append(
+                _stat(
+                    c.value, c.range_to, c.unit, ind, period, src, sent.strip(), para.section,
+                    precision=c.qualifier,
+                )
+            )
+        last_period = period_for(sent, len(sent)) or last_period
+
+
+def _from_tables(doc: Document, out: list[dict]) -> None:
+    first_section = next((s.id for s in doc.sections if s.kind != "abstract"), "s0")
+    for t in doc.tables:
+        if t.kind != "table" or len(t.rows) < 2 or len(t.rows[0]) < 2:
+            continue
+        header = t.rows[0]
+        src = None
+        for n in t.notes:
+            src = source_for(n)
+            if src:
+                break
+        for row in t.rows[1:]:
+            if not row:
+                continue
+            label = row[0]
+            period = None
+            m = re.search(r"[(（]\s*((?:19|20)\d{2})\s*年?\s*[)）]", label)
+            if m:
+                period = m.group(1)
+            indicator = re.sub(r"\s*[(（]\s*(?:19|20)\d{2}\s*年?\s*[)）]\s*", "", label).strip() or label
+            for j, cell in enumerate(row[1:], 1):
+                if not re.fullmatch(rf"(?:{NUM})\s*%?", cell.strip()):
+                    continue
+                unit = "%" if cell.strip().endswith("%") else None
+                value = parse_arabic(cell.strip().rstrip("%"))
+                out.append(
+                    _stat(
+                        value, None, unit, indicator, period, src, " ".join(row), t.section or first_section,
+                        entity=header[j] if j < len(header) and header[j] else None,
+                        table=f"表{t.number}" if t.number else "表",
+                    )
+                )
+
+
+def extract_statistics(doc: Document) -> list[dict]:
+    out: list[dict] = []
+    for para in doc.paragraphs:
+        _from_paragraph(para, doc, out)
+    _from_tables(doc, out)
+    # notes that are not bibliographic (examples, definitions) can carry figures too
+    for n in doc.notes:
+        if _BIBLIO.search(n.text):
+            continue
+        para = Paragraph(section=_section_of_note(doc, n), text=n.text, offs=[], markers=[], line=n.line)
+        _from_paragraph(para, doc, out)
+    return out
+
+
+def _section_of_note(doc: Document, note) -> str:
+    """The section in which the note's marker (or the note itself) stands."""
+    for p in doc.paragraphs:
+        if any(m.kind == "note" and m.label == note.label for m in p.markers) and p.line <= note.line:
+            best = p.section
+    try:
+        return best  # type: ignore[possibly-undefined]
+    except NameError:
+        secs = [p for p in doc.paragraphs if p.line <= note.line]
+        return secs[-1].section if secs else (doc.sections[0].id if doc.sections else "s0")

@@ -1,0 +1,208 @@
+"""Score extraction against the gold annotations in tests/gold/: precision/recall per item type
+and per paper. Run `python tests/score.py` for the table; the tests import `score_all`.
+
+Matching rules (one-to-one, in order):
+- statistics: the gold anchor (whitespace and markers removed) is inside the item's quote and
+  the values are equal; `borderline: true` gold items count neither way;
+- recommendations: the anchor is inside the quote, or the quote inside the anchor; level-1 and
+  level-2 recall are reported separately, and "parent" accuracy over matched level-2 items;
+- frameworks: the anchor overlaps the quote; component accuracy = share of gold components
+  found among the item's components (fuzzy);
+- claims: the anchor is inside the claim's quote.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))
+
+import yaml  # noqa: E402
+from rapidfuzz import fuzz  # noqa: E402
+
+from policykb.grounding import normalise  # noqa: E402
+from policykb.pipeline import extract_paper  # noqa: E402
+
+GOLD = REPO / "tests" / "gold"
+PAPERS = sorted(p.name for p in GOLD.iterdir() if p.is_dir())
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    def add(self, other: "Score") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        for k, v in other.extra.items():
+            a, b = self.extra.get(k, (0, 0))
+            self.extra[k] = (a + v[0], b + v[1])
+
+
+def load_gold(pid: str, kind: str) -> list[dict]:
+    path = GOLD / pid / f"{kind}.yaml"
+    if not path.exists():
+        return []
+    return yaml.safe_load(path.read_text(encoding="utf-8")).get(kind, []) or []
+
+
+def extracted(pid: str) -> dict:
+    ex = extract_paper(
+        REPO / "corpus" / "raw" / f"{pid}.txt", paper_id=pid, meta_file=REPO / "corpus" / "meta" / f"{pid}.yaml"
+    )
+    return ex.paper
+
+
+def _inside(anchor: str, quote: str) -> bool:
+    return normalise(anchor) in normalise(quote)
+
+
+def score_statistics(gold: list[dict], items: list[dict]) -> Score:
+    s = Score()
+    used: set[int] = set()
+    unit_ok = period_ok = 0
+    for g in gold:
+        hit = None
+        for i, it in enumerate(items):
+            if i in used or not _inside(g["anchor"], it["quote"]):
+                continue
+            if abs(float(it["value"]) - float(g["value"])) < 1e-6:
+                hit = i
+                break
+        if hit is None:
+            if not g.get("borderline"):
+                s.fn += 1
+            continue
+        used.add(hit)
+        if g.get("borderline"):
+            continue
+        s.tp += 1
+        unit_ok += (items[hit]["unit"] or "") == (g.get("unit") or "")
+        period_ok += (items[hit]["period"] or "") == (str(g.get("period") or ""))
+    s.fp = len([i for i in range(len(items)) if i not in used])
+    s.extra = {"unit": (unit_ok, s.tp), "period": (period_ok, s.tp)}
+    return s
+
+
+def score_recommendations(gold: list[dict], items: list[dict]) -> dict[str, Score]:
+    by_level = {"1": Score(), "2": Score(), "inline": Score()}
+    key_to_item: dict[str, dict] = {}
+    used: set[int] = set()
+    parent_ok = parent_n = 0
+    for g in gold:
+        lv = str(g["level"])
+        hit = None
+        for i, it in enumerate(items):
+            if i in used:
+                continue
+            if _inside(g["anchor"], it["quote"]) or (len(normalise(it["quote"])) >= 8 and normalise(it["quote"]) in normalise(g["anchor"])):
+                if lv != "inline" and str(it["level"]) == "inline":
+                    continue
+                hit = i
+                break
+        if hit is None:
+            by_level[lv].fn += 1
+            continue
+        used.add(hit)
+        by_level[lv].tp += 1
+        key_to_item[g["key"]] = items[hit]
+        if lv == "2":
+            parent_n += 1
+            want = key_to_item.get(g.get("parent"))
+            parent_ok += bool(want) and items[hit]["parent"] == want["id"]
+    for i, it in enumerate(items):
+        if i not in used:
+            by_level[str(it["level"])].fp += 1
+    by_level["2"].extra = {"parent": (parent_ok, parent_n)}
+    return by_level
+
+
+def score_frameworks(gold: list[dict], items: list[dict]) -> Score:
+    s = Score()
+    used: set[int] = set()
+    comp_ok = comp_n = 0
+    for g in gold:
+        hit = None
+        for i, it in enumerate(items):
+            if i in used:
+                continue
+            a, q = normalise(g["anchor"]), normalise(it["quote"])
+            if a in q or q in a or fuzz.partial_ratio(a, q) >= 90:
+                hit = i
+                break
+        if hit is None:
+            s.fn += 1
+            continue
+        used.add(hit)
+        s.tp += 1
+        names = [c["name"] for c in items[hit]["components"]]
+        for gc in g.get("components", []):
+            comp_n += 1
+            comp_ok += any(fuzz.partial_ratio(gc, n) >= 80 for n in names)
+    s.fp = len(items) - len(used)
+    s.extra = {"components": (comp_ok, comp_n)}
+    return s
+
+
+def score_claims(gold: list[dict], items: list[dict]) -> Score:
+    s = Score()
+    used: set[int] = set()
+    for g in gold:
+        hit = next((i for i, it in enumerate(items) if i not in used and _inside(g["anchor"], it["quote"])), None)
+        if hit is None:
+            s.fn += 1
+        else:
+            used.add(hit)
+            s.tp += 1
+    s.fp = len(items) - len(used)
+    return s
+
+
+def score_all() -> dict:
+    """{paper: {type: Score}} plus a "total" entry."""
+    out: dict = {}
+    total: dict = {}
+    for pid in PAPERS:
+        paper = extracted(pid)
+        res = {"statistics": score_statistics(load_gold(pid, "statistics"), paper["statistics"])}
+        recs = score_recommendations(load_gold(pid, "recommendations"), paper["recommendations"])
+        res.update({f"recommendations-{k}": v for k, v in recs.items()})
+        res["frameworks"] = score_frameworks(load_gold(pid, "frameworks"), paper["frameworks"])
+        res["claims"] = score_claims(load_gold(pid, "claims"), paper["claims"])
+        out[pid] = res
+        for k, v in res.items():
+            total.setdefault(k, Score()).add(v)
+    out["total"] = total
+    return out
+
+
+def format_table(scores: dict) -> str:
+    rows = ["| paper | type | P | R | tp | fp | fn | extra |", "|---|---|---|---|---|---|---|---|"]
+    for pid, res in scores.items():
+        for k, s in res.items():
+            extra = ", ".join(f"{n} {a}/{b}" for n, (a, b) in s.extra.items())
+            rows.append(f"| {pid} | {k} | {s.precision:.2f} | {s.recall:.2f} | {s.tp} | {s.fp} | {s.fn} | {extra} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    only = sys.argv[1] if len(sys.argv) > 1 else None
+    sc = score_all()
+    if only:
+        sc = {p: {k: v for k, v in r.items() if k.startswith(only)} for p, r in sc.items()}
+    print(format_table(sc))
