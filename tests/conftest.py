@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/score.py
 PAPER_IDS = [
     "anon-ai-nqpf-logic-path",
     "cao-liu-zheng-2025",

@@ -6,8 +6,8 @@ Matching rules (one-to-one, in order):
   the values are equal; `borderline: true` gold items count neither way;
 - recommendations: the anchor is inside the quote, or the quote inside the anchor; level-1 and
   level-2 recall are reported separately, and "parent" accuracy over matched level-2 items;
-- frameworks: the anchor overlaps the quote; component accuracy = share of gold components
-  found among the item's components (fuzzy);
+- frameworks: the anchor overlaps the quote, or at least 60% of the gold components are among
+  the item's components (fuzzy); component accuracy = share of gold components found;
 - claims: the anchor is inside the claim's quote.
 """
 
@@ -142,7 +142,11 @@ def score_frameworks(gold: list[dict], items: list[dict]) -> Score:
             if i in used:
                 continue
             a, q = normalise(g["anchor"]), normalise(it["quote"])
-            if a in q or q in a or fuzz.partial_ratio(a, q) >= 90:
+            names = [c["name"] for c in it["components"]]
+            gcomps = g.get("components", [])
+            shared = sum(any(fuzz.partial_ratio(gc, n) >= 80 for n in names) for gc in gcomps)
+            same_parts = gcomps and shared / len(gcomps) >= 0.6 and len(names) <= 2 * len(gcomps)
+            if a in q or q in a or fuzz.partial_ratio(a, q) >= 90 or same_parts:
                 hit = i
                 break
         if hit is None:

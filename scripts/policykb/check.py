@@ -13,7 +13,7 @@ import jsonschema
 from policykb import yamlio
 from policykb.errors import PolicyKBError
 from policykb.grounding import is_grounded
-from policykb.yamlpos import line_of
+from policykb.yamlpos import YamlLines
 
 ITEM_LISTS = ("claims", "frameworks", "recommendations", "statistics")
 
@@ -38,8 +38,10 @@ def check_paper(paper: dict, yaml_path: Path, root: Path, yaml_text: str, seen_i
     problems: list[Problem] = []
     rel = str(yaml_path.relative_to(root)) if yaml_path.is_relative_to(root) else str(yaml_path)
 
+    lines = YamlLines(yaml_text)
+
     def add(path: list, message: str) -> None:
-        problems.append(Problem(rel, line_of(yaml_text, path), message))
+        problems.append(Problem(rel, lines.line(path), message))
 
     validator = jsonschema.Draft202012Validator(paper_schema())
     errors = sorted(validator.iter_errors(paper), key=lambda e: [str(p) for p in e.absolute_path])
@@ -76,9 +78,10 @@ def check_paper(paper: dict, yaml_path: Path, root: Path, yaml_text: str, seen_i
             if not iid.startswith(pid + "."):
                 add([kind, i, "id"], f"id {iid!r} does not start with the paper id {pid!r}")
             if iid in seen_ids:
-                add([kind, i, "id"], f"duplicate id {iid!r} (first at {seen_ids[iid]})")
+                first_rel, first_lines, first_path = seen_ids[iid]
+                add([kind, i, "id"], f"duplicate id {iid!r} (first at {first_rel}:{first_lines.line(first_path)})")
             else:
-                seen_ids[iid] = f"{rel}:{line_of(yaml_text, [kind, i, 'id'])}"
+                seen_ids[iid] = (rel, lines, [kind, i, "id"])
             local_ids[iid] = kind
             if item["section"] not in section_ids:
                 add([kind, i, "section"], f"{iid}: unknown section {item['section']!r}")

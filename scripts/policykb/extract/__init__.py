@@ -7,6 +7,8 @@ with a verbatim ``quote`` and a ``section``; :mod:`policykb.ids` then gives them
 from __future__ import annotations
 
 from policykb import ids
+from policykb.extract.claims import extract_claims
+from policykb.extract.frameworks import extract_frameworks
 from policykb.extract.recommendations import extract_recommendations
 from policykb.extract.statistics import extract_statistics
 from policykb.structure import Document
@@ -17,10 +19,26 @@ ITEM_KINDS = ("claims", "frameworks", "recommendations", "statistics")
 
 def extract_items(doc: Document, text: Text, paper_id: str, previous: dict | None = None) -> dict:
     items = {
-        "claims": [],
-        "frameworks": [],
+        "claims": extract_claims(doc, doc.meta.keywords_zh),
+        "frameworks": extract_frameworks(doc),
         "recommendations": extract_recommendations(doc),
         "statistics": extract_statistics(doc),
         "terms": [],
     }
-    return ids.assign_ids(items, paper_id, previous or {})
+    items = ids.assign_ids(items, paper_id, previous or {})
+    link_evidence(items)
+    return items
+
+
+def link_evidence(items: dict) -> None:
+    """A claim's evidence: the statistics quoted in the same paragraph."""
+    by_line: dict[int, list[str]] = {}
+    for s in items["statistics"]:
+        if s.get("_line") is not None:
+            by_line.setdefault(s["_line"], []).append(s["id"])
+    for c in items["claims"]:
+        c["evidence"] = by_line.get(c.get("_line"), [])
+    for kind in ITEM_KINDS:
+        for it in items[kind]:
+            for k in [k for k in it if k.startswith("_")]:
+                del it[k]

@@ -239,7 +239,9 @@ def source_for(text: str) -> str | None:
             if "rep" in m.groupdict() and m.group("rep"):
                 src += m.group("rep")
             src = re.sub(r"^(?:[^，,]*?[，,])?(?:\s*(?:截至|到)\s*\d{4}.*)$", "", src) or src
-            src = re.sub(r"(?:在)?\s*\d{4}\s*年.*$", "", src).strip() or src
+            m2 = next((d for d in re.finditer(r"(?:在)?\s*\d{4}\s*年", src) if not _inside_title(src, d.start())), None)
+            if m2:  # "凯茜·伍德在2024年的预测" -> the source is 凯茜·伍德 (dates inside 《titles》 stay)
+                src = src[: m2.start()].strip() or src
             if 2 <= len(src) <= 80:
                 return src
     return None
@@ -313,7 +315,7 @@ def _from_paragraph(para: Paragraph, doc: Document, out: list[dict]) -> None:
             out.append(
                 _stat(
                     c.value, c.range_to, c.unit, ind, period, src, sent.strip(), para.section,
-                    precision=c.qualifier,
+                    precision=c.qualifier, _line=para.line,
                 )
             )
         last_period = period_for(sent, len(sent)) or last_period

@@ -103,6 +103,7 @@ def render_paper(paper: dict) -> str:
         lines += [anchor(s["id"]), f"{hashes} {label}{esc(s['title'])}", ""]
         if s.get("line"):
             lines += [f"<small>原文第 {s['line']} 行 · `{pid}#{s['id']}`</small>", ""]
+    lines += render_items(paper)
     if paper.get("notes"):
         lines += [anchor("notes"), "## 注释 Notes", ""]
         for n in paper["notes"]:
@@ -115,3 +116,70 @@ def render_paper(paper: dict) -> str:
             lines.append(f"- {num}{esc(r['text'])}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def short_id(item_id: str) -> str:
+    return item_id.split(".", 1)[1] if "." in item_id else item_id
+
+
+def section_link(paper: dict, sid: str) -> str:
+    sec = next((s for s in paper["sections"] if s["id"] == sid), None)
+    if sec is None:
+        return esc(sid)
+    label = f"{sec['number']} " if sec.get("number") else ""
+    return f"[{esc(label + sec['title'])}](#{sid})"
+
+
+def _quote_block(text: str) -> list[str]:
+    return [f"> {esc(text)}", ""]
+
+
+def render_items(paper: dict) -> list[str]:
+    lines: list[str] = []
+    recs = paper["recommendations"]
+    lines += [anchor("recommendations"), f"## 建议 Recommendations ({len(recs)})", ""]
+    for r in recs:
+        level = {1: "一级", 2: "二级", "inline": "行文中"}.get(r["level"], str(r["level"]))
+        title = esc(r["title"]) if r["title"] else esc(r["text"][:60]) + ("…" if len(r["text"]) > 60 else "")
+        lines += [anchor(r["id"]), f"**{short_id(r['id'])}** · {title}", ""]
+        lines += _quote_block(r["quote"])
+        meta = [f"层级 {level}", f"章节 {section_link(paper, r['section'])}"]
+        if r.get("parent"):
+            meta.append(f"上级 [{short_id(r['parent'])}](#{r['parent']})")
+        if r["actors"]:
+            meta.append("行动者 " + "、".join(esc(a) for a in r["actors"]))
+        lines += ["<small>" + " · ".join(meta) + "</small>", ""]
+    stats = paper["statistics"]
+    lines += [anchor("statistics"), f"## 数据 Statistics ({len(stats)})", ""]
+    if stats:
+        lines += ["| ID | 指标 Indicator | 数值 Value | 单位 Unit | 时间 Period | 来源 Source |", "|---|---|---|---|---|---|"]
+        for st in stats:
+            value = f"{st['value']}" + (f"–{st['range_to']}" if st["range_to"] is not None else "")
+            ent = f"（{esc(st['entity'])}）" if st.get("entity") else ""
+            lines.append(
+                f"| {anchor(st['id'])}[{short_id(st['id'])}](#{st['id']}) | {esc(st['indicator'] or '')}{ent} | {value} | "
+                f"{esc(st['unit'] or '')} | {esc(st['period'] or '')} | {esc(st['source'] or '')} |"
+            )
+        lines.append("")
+    fws = paper["frameworks"]
+    lines += [anchor("frameworks"), f"## 框架 Frameworks ({len(fws)})", ""]
+    for f in fws:
+        lines += [anchor(f["id"]), f"**{short_id(f['id'])}** · {esc(f['name'])}", ""]
+        for c in f["components"]:
+            desc = f"：{esc(c['description'])}" if c.get("description") else ""
+            lines.append(f"- {esc(c['name'])}{desc}")
+        if f["components"]:
+            lines.append("")
+        lines += _quote_block(f["quote"])
+        lines += [f"<small>章节 {section_link(paper, f['section'])}</small>", ""]
+    claims = paper["claims"]
+    core = [c for c in claims if c.get("core")]
+    lines += [anchor("claims"), f"## 论点 Claims ({len(claims)}，核心 {len(core)})", ""]
+    for c in sorted(claims, key=lambda c: (not c.get("core"), claims.index(c))):
+        star = "★ " if c.get("core") else ""
+        lines += [anchor(c["id"]), f"{star}**{short_id(c['id'])}** {esc(c['text'])}", ""]
+        meta = [f"章节 {section_link(paper, c['section'])}", f"类型 {esc(c['kind'] or '')}"]
+        if c.get("evidence"):
+            meta.append("证据 " + "、".join(f"[{short_id(e)}](#{e})" for e in c["evidence"]))
+        lines += ["<small>" + " · ".join(meta) + "</small>", ""]
+    return lines

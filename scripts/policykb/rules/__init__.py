@@ -11,7 +11,7 @@ import yaml
 from policykb.errors import PolicyKBError
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available
     """A YAML loader that refuses duplicate keys (a silent overwrite loses a rule)."""
 
 

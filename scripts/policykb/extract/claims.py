@@ -1,0 +1,120 @@
+"""Claims: the paper's central assertions (theses and findings), one self-contained sentence each.
+
+Every sentence of the abstract and body is scored with the cues in ``rules/claims.yaml``
+(abstract, "本文发现/揭示", concluding openers such as 由此可见/综上所述/因此, the topic
+sentence of a section or paragraph, minus examples, questions, quotations and roadmap
+sentences); prescriptive sentences are recommendations, not claims.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from policykb import rules
+from policykb.extract.recommendations import _is_prescriptive, sentences
+from policykb.structure.document import Document
+
+
+@lru_cache(maxsize=None)
+def _cfg():
+    return rules.load("claims.yaml")
+
+
+def _strip_opener(sentence: str) -> str:
+    """The claim as a self-contained sentence: without a leading connective."""
+    m = re.match(_cfg()["conclusion_openers"]["pattern"] + r"[，,：:]?\s*", sentence)
+    t = sentence[m.end():] if m and m.end() < len(sentence) - 8 else sentence
+    return t.strip()
+
+
+def core_terms(doc: Document) -> list[str]:
+    """The paper's core terms: keywords, title words (jieba) and the domain terms in the rules."""
+    from policykb.segment import words
+
+    c = _cfg()
+    terms = list(doc.meta.keywords_zh)
+    if doc.meta.title_zh:
+        terms += [w for w in words(doc.meta.title_zh) if len(w) >= 2 and w not in c["title_stopwords"] and not re.search(r"[^\u4e00-\u9fffA-Za-z+]", w)]
+    terms += c["domain_terms"]
+    return list(dict.fromkeys(terms))
+
+
+def _subject(sentence: str) -> str:
+    """The first clause with leading adverbials removed (作为…，/ 可以说，/ 从…看，)."""
+    t = re.sub(r"^(?:作为[^，,]{1,40}[，,]|[^，,]{0,8}(?:说|讲|看|而言|来看)[，,])", "", sentence)
+    return re.split(r"[，,。；;]", t, maxsplit=1)[0]
+
+
+def score_sentence(sentence: str, *, abstract: bool, section_topic: bool, paragraph_topic: bool, core: list[str] = ()) -> tuple[float, str | None]:
+    c = _cfg()
+    n = len(sentence)
+    if n < c["min_chars"] or n > c["max_chars"]:
+        return -9.0, None
+    score, kind = 0.0, None
+    if abstract:
+        score += c["abstract_score"]
+        kind = "abstract"
+    if section_topic:
+        score += c["section_topic_score"]
+        kind = kind or "topic"
+    elif paragraph_topic:
+        score += c["paragraph_topic_score"]
+        kind = kind or "topic"
+    if re.search(c["finding_cues"]["pattern"], sentence):
+        score += c["finding_cues"]["score"]
+        kind = "finding"
+    if re.search(c["conclusion_openers"]["pattern"], sentence):
+        score += c["conclusion_openers"]["score"]
+        kind = "conclusion" if kind != "finding" else kind
+    if re.search(c["assertive"]["pattern"], sentence):
+        score += c["assertive"]["score"]
+    subj = _subject(sentence)[: c["core_subject"]["window"]]
+    if any(t in subj for t in core):
+        score += c["core_subject"]["score"]
+    for pen in c["penalties"]:
+        if re.search(pen["pattern"], sentence):
+            score += pen["score"]
+    if _is_prescriptive(sentence):
+        score -= 1 if kind == "conclusion" else 3
+    return score, kind
+
+
+def extract_claims(doc: Document, keywords: list[str]) -> list[dict]:
+    out: list[dict] = []
+    core = core_terms(doc)
+    seen_first: set[str] = set()
+    for p in doc.paragraphs:
+        section_topic = p.section not in seen_first and p.kind != "abstract"
+        seen_first.add(p.section)
+        if p.number is not None and len(p.text) < 60:
+            continue
+        for i, (a, b) in enumerate(sentences(p.text)):
+            sent = p.text[a:b].strip()
+            score, kind = score_sentence(
+                re.sub(r"^\d{1,2}[.．]\s*", "", sent),
+                abstract=p.kind == "abstract",
+                section_topic=section_topic and i == 0,
+                paragraph_topic=i == 0,
+                core=core,
+            )
+            if score < _cfg()["threshold"]:
+                continue
+            text = _strip_opener(sent)
+            out.append(
+                {
+                    "id": None,
+                    "text": text,
+                    "quote": sent,
+                    "section": p.section,
+                    "kind": kind or "assertion",
+                    "terms": [k for k in keywords if k in sent],
+                    "score": round(score, 2),
+                    "core": False,
+                    "_line": p.line,
+                }
+            )
+    # the highest-scoring claims (ties: earlier first) are the paper's core claims
+    for rank, item in enumerate(sorted(out, key=lambda x: -x["score"])[: _cfg()["core_count"]]):
+        item["core"] = True
+    return out

@@ -1,0 +1,316 @@
+"""Frameworks: the analytical frameworks, models and typologies a paper proposes or uses.
+
+Detectors (all general, rules in ``rules/frameworks.yaml``):
+- dash chains in quotes: “要素配置—技术革命—产业升级—治理转型”;
+- enumerations closed by a count noun: "从 A、B、C 和 D 等 4 个层次", "分为 A、B 和 C 三大阶段",
+  and a count phrase followed by 其一/其二 … items ("双重特征。其一，…其二，…");
+- dichotomies: "区分为 A 和 B", "分化为 A 和 B 两大流派";
+- a section whose title is analytical (机理, 逻辑, 挑战 …) and whose sub-sections are the parts;
+- parallel titled lead sentences opening three or more paragraphs of a section;
+- a figure caption naming a model/framework, and a text-only table (a typology).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from policykb import rules
+from policykb.extract.numerals import parse_chinese
+from policykb.extract.recommendations import countermeasure_section, enumerated_spans, sentences
+from policykb.structure.document import Document
+
+
+@lru_cache(maxsize=None)
+def _cfg():
+    return rules.load("frameworks.yaml")
+
+
+@lru_cache(maxsize=None)
+def _count_rx() -> re.Pattern:
+    c = _cfg()
+    nouns = "|".join(map(re.escape, sorted(c["count_nouns"], key=len, reverse=True)))
+    mods = "|".join(map(re.escape, c["count_modifiers"]))
+    meas = "|".join(map(re.escape, c["count_measures"]))
+    return re.compile(
+        rf"(?P<deng>等)?\s*(?P<n>{c['count_words']})\s*(?:{meas})?\s*(?:{mods})?\s*(?P<noun>{nouns})"
+    )
+
+
+def _count_value(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if s == "双":
+        return 2
+    return parse_chinese(s)
+
+
+def _split_top(text: str, seps: str) -> list[str]:
+    """Split on any of ``seps`` outside brackets and quotes."""
+    parts, depth, cur = [], 0, ""
+    for ch in text:
+        if ch in "（(“《[":
+            depth += 1
+        elif ch in "）)”》]":
+            depth = max(0, depth - 1)
+        if ch in seps and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    return [p.strip(" “”\"") for p in parts if p.strip(" “”\"")]
+
+
+def split_list(text: str, expected: int | None = None) -> list[str]:
+    """Split "A、B、C 和 D" into components (brackets kept whole).
+
+    >>> split_list("大模型基础设施、大模型核心投入和人工智能支柱产业")
+    ['大模型基础设施', '大模型核心投入', '人工智能支柱产业']
+    >>> split_list("大模型基础设施、人工智能引致支出和技术扩散", expected=2)
+    ['大模型基础设施', '人工智能引致支出和技术扩散']
+    """
+    parts = _split_top(text, "、，,")
+    if expected is not None and len(parts) == expected:
+        return parts
+    joiners = sorted(_cfg()["list_joiners"], key=len, reverse=True)
+    if parts:
+        last = parts[-1]
+        for j in joiners:
+            i = last.rfind(j)
+            if i > 0 and last[:i].count("（") == last[:i].count("）"):
+                head, tail = last[:i].strip(), last[i + len(j):].strip()
+                if head and tail:
+                    parts = parts[:-1] + [head, tail]
+                break
+    return parts
+
+
+def _core_len(text: str) -> int:
+    """Length without bracketed glosses ("有效加速主义（Effective Accelerationism, e/acc）" -> 6)."""
+    return len(re.sub(r"[（(][^）)]*[）)]", "", text))
+
+
+def _last_top_level(text: str, marks: str) -> int:
+    """Index of the last mark outside brackets (-1 if none)."""
+    depth, last = 0, -1
+    for i, ch in enumerate(text):
+        if ch in "（(“《[":
+            depth += 1
+        elif ch in "）)”》]":
+            depth = max(0, depth - 1)
+        elif ch in marks and depth == 0:
+            last = i
+    return last
+
+
+def _fw(name: str, quote: str, section: str, components: list[str], descriptions: list[str | None] | None = None, kind: str = "") -> dict:
+    descriptions = descriptions or [None] * len(components)
+    return {
+        "id": None,
+        "name": name,
+        "quote": quote.strip(),
+        "section": section,
+        "components": [{"name": c, "description": d} for c, d in zip(components, descriptions)],
+        "kind": kind or None,
+    }
+
+
+def _dash_chains(text: str) -> list[list[str]]:
+    """“A—B—C” (dash chains) and “A+B+C” (plus chains) with three or more parts."""
+    out = []
+    for m in re.finditer(r"[“\"]([^”\"]{3,120})[”\"]", text):
+        inner = m.group(1)
+        for sep, maxlen in ((r"—+|－+", 12), (r"\s*[+＋]\s*", 30)):
+            parts = [p.strip() for p in re.split(sep, inner) if p.strip()]
+            if len(parts) >= 3 and all(1 <= len(p) <= maxlen for p in parts):
+                out.append(parts)
+    return out
+
+
+def _closed_lists(sentence: str) -> list[tuple[str, list[str]]]:
+    """A list of three or more parts closed by 构成…支柱 / 出发 / 角度 (rules: list_closers)."""
+    out = []
+    for closer in _cfg()["list_closers"]:
+        for m in re.finditer(closer, sentence):
+            before = sentence[: m.start()]
+            start = _last_top_level(before, "，,。；;：:") + 1
+            seg = before[start:]
+            seg = re.sub(r"^(?:以下)?(?:将|可)?(?:从|由|基于)", "", seg)
+            items = split_list(seg)
+            if len(items) >= 3 and all(2 <= len(x) <= 24 for x in items):
+                out.append((sentence[m.start() : m.end()].strip("，, "), items))
+    return out
+
+
+def _series(sentence: str) -> list[list[str]]:
+    """Parallel phrases sharing a suffix: "理论范式、实验范式、计算范式向最新的数据范式"."""
+    c = _cfg()
+    out = []
+    for suf in c["series_suffixes"]:
+        rx = re.compile(rf"(?:(?:传统|最新|新)的)?([\u4e00-\u9fff]{{1,6}}?{suf}){c['series_joiners']}")
+        items, pos = [], 0
+        for m in re.finditer(rf"(?:(?:传统|最新|新)的)?([\u4e00-\u9fff]{{2,6}}?{suf})(?={c['series_joiners']}|[^\u4e00-\u9fff]|$|[\u4e00-\u9fff])", sentence):
+            items.append(m.group(1))
+        items = [re.sub(r"^(?:由|从|是|向|到|再向|正由|传统的|最新的)", "", x) for x in items]
+        uniq = list(dict.fromkeys(x for x in items if len(x) > len(suf)))
+        if len(uniq) >= 3:
+            out.append(uniq)
+    return out
+
+
+def _enumeration(sentence: str) -> list[tuple[str, list[str], str]]:
+    """(name, components, noun) for "…从 A、B 和 C 等 3 个层次…" forms in one sentence."""
+    c = _cfg()
+    out = []
+    found = [(m.start(), m.group("n"), m.group("noun")) for m in _count_rx().finditer(sentence)]
+    # "具有 A、B、C 和 D 等技术—经济特征": no count, at least three items
+    nouns = "|".join(map(re.escape, sorted(c["uncounted_nouns"], key=len, reverse=True)))
+    for m in re.finditer(rf"等(?P<mod>[^，,。；;、]{{0,6}}?)(?P<noun>{nouns})", sentence):
+        if not any(abs(m.start() - f[0]) <= 1 for f in found):
+            found.append((m.start(), None, m.group("mod") + m.group("noun")))
+    for pos, count, noun in found:
+        n = _count_value(count) if count else None
+        if count and (not n or n < 2 or n > 8):
+            continue
+        before = sentence[:pos]
+        openers = sorted(c["list_openers"], key=len, reverse=True)
+        best, op_at = -1, -1
+        for op in openers:
+            i = before.rfind(op)
+            if i >= 0 and i + len(op) > best:
+                best, op_at = i + len(op), i
+        clause = _last_top_level(before, "，,。；;：:")
+        if best > clause + 1:
+            start, ctx_end = best, op_at
+        elif count:
+            start, ctx_end = clause + 1, clause + 1
+        else:
+            continue  # an uncounted list needs its opener ("具有", "从", "通过" …)
+        items = split_list(before[start:], expected=n)
+        if any(_core_len(x) > 24 or _core_len(x) < 2 for x in items):
+            continue
+        if (n is not None and len(items) != n) or (n is None and len(items) < 3):
+            continue
+        context = re.split(r"[，,。；;：:]", before[:ctx_end])[-1]
+        context = re.sub(r"(?:应|将|要|可以|可|则|来|对|本文|本部分|拟|主要|具有|是)$", "", context).strip()
+        label = f"{count}{'个' if count and count.isdigit() else ''}{noun}" if count else noun
+        name = f"{context}（{label}）" if context else label
+        out.append((name, items, noun))
+    return out
+
+
+def _dichotomy(sentence: str) -> list[tuple[str, list[str]]]:
+    out = []
+    for m in re.finditer(r"(?P<subj>[^，,。；;]{2,30}?)(?:可以|可)?(?:区分为|划分为|分化为|分为)(?P<list>[^，,。；;]{4,80})", sentence):
+        lst = re.sub(r"(?:两|二|三|四)(?:大|种|类|个)?[\u4e00-\u9fff]{0,4}$", "", m.group("list"))
+        items = split_list(lst)
+        if 2 <= len(items) <= 6 and all(len(x) <= 20 for x in items):
+            out.append((m.group("subj").strip(), items))
+    return out
+
+
+def _follow_items(text: str, after: int) -> list[str]:
+    """Components announced by a count phrase and listed after it (第一步/其一/一是 …)."""
+    rest = text[after:]
+    for pat in _cfg()["follow_markers"]:
+        ms = list(re.finditer(pat, rest))
+        seq, expect = [], 1
+        for m in ms:
+            if parse_chinese(m.group("n")) == expect:
+                seq.append(m)
+                expect += 1
+        if len(seq) >= 2:
+            comps = []
+            for i, m in enumerate(seq):
+                end = seq[i + 1].start() if i + 1 < len(seq) else len(rest)
+                seg = rest[m.end() : end].lstrip("，,、：: ")
+                comps.append(re.split(r"[。；;，,]", seg, maxsplit=1)[0].strip())
+            return comps
+    return []
+
+
+def extract_frameworks(doc: Document) -> list[dict]:
+    out: list[dict] = []
+    S = countermeasure_section(doc)
+    for p in doc.paragraphs:
+        for a, b in sentences(p.text):
+            sent = p.text[a:b]
+            for parts in _dash_chains(sent):
+                if any(cue in sent for cue in _cfg()["chain_cues"]):
+                    out.append(_fw("“" + "—".join(parts) + "”", sent, p.section, parts, kind="chain"))
+            for name, items, noun in _enumeration(sent):
+                out.append(_fw(name, sent, p.section, items, kind="enumeration"))
+            for closer, items in _closed_lists(sent):
+                out.append(_fw(f"{'、'.join(items)}（{closer}）", sent, p.section, items, kind="enumeration"))
+            for items in _series(sent):
+                out.append(_fw("—".join(items), sent, p.section, items, kind="series"))
+            for subj, items in _dichotomy(sent):
+                out.append(_fw(f"{subj}：{'与'.join(items)}", sent, p.section, items, kind="dichotomy"))
+            # "…的双重特征。其一，…。其二，…" : a count phrase, then numbered items
+            meas = "|".join(_cfg()["count_measures"])
+            m = re.search(rf"(?P<n>{_cfg()['count_words']})(?:{meas})(?:主要|基本)?(?P<noun>[\u4e00-\u9fff]{{1,4}})[。：:]?$", sent.strip())
+            if not m:
+                m = re.search(rf"(?P<n>{_cfg()['count_words']})(?:{meas})(?:主要|基本)?(?P<noun>[\u4e00-\u9fff]{{1,4}})[：:]", sent)
+            if m and _count_value(m.group("n")):
+                comps = _follow_items(p.text, a + m.end() if m.group(0).endswith(("：", ":")) else b)
+                if len(comps) == _count_value(m.group("n")):
+                    name = re.split(r"[，,]", sent.strip().rstrip("。：:"))[-1]
+                    out.append(_fw(name, sent, p.section, comps, kind="enumeration"))
+    # sections whose sub-sections are the parts of a framework
+    for s in doc.sections:
+        if s.kind != "heading" or s.level > 2 or (S is not None and s.id == S.id):
+            continue
+        subs = [c for c in doc.sections if c.parent == s.id]
+        if 2 <= len(subs) <= 6 and any(cue in s.title for cue in _cfg()["section_cues"]):
+            names = [re.split(r"[：:]", c.title, maxsplit=1)[0] for c in subs]
+            descs = [re.split(r"[：:]", c.title, maxsplit=1)[1] if re.search(r"[：:]", c.title) else None for c in subs]
+            out.append(_fw(s.title, s.text or s.title, s.id, names, descs, kind="sections"))
+    # parallel titled lead sentences
+    by_section: dict[str, list] = {}
+    for p in doc.paragraphs:
+        by_section.setdefault(p.section, []).append(p)
+    for sid, paras in by_section.items():
+        if S is not None and sid == S.id:
+            continue
+        leads = []
+        body = [p for p in paras if not p.number][1:]  # the first paragraph introduces
+        for p in body:
+            spans = sentences(p.text)
+            if len(spans) < 2:
+                continue
+            first = p.text[spans[0][0] : spans[0][1]].strip()
+            if len(first) <= 25 and not re.search(r"[，,：:]", first) and first.endswith("。"):
+                leads.append((p, first.rstrip("。")))
+        if len(leads) >= 3 and len(leads) >= 0.75 * len(body):
+            sec = doc.section(sid)
+            out.append(_fw(sec.title if sec else sid, leads[0][0].text.split("。")[0] + "。", sid, [l for _, l in leads], kind="leads"))
+    # figure captions that name a model or framework; text-only tables (typologies)
+    for t in doc.tables:
+        if t.kind == "figure" and any(c in t.caption for c in _cfg()["caption_cues"]):
+            quote, section = (f"图{t.number} {t.caption}" if t.number else t.caption), t.section or "s0"
+            for p in doc.paragraphs:  # the sentence that presents the figure
+                m = re.search(rf"[^。！？]*如?图\s*{t.number}所示[^。！？]*[。！？]", p.text) if t.number else None
+                if m:
+                    quote, section = m.group(0), p.section
+                    break
+            parts = [c.title for c in doc.sections if c.parent == section]
+            out.append(_fw(t.caption, quote, section, parts, kind="figure"))
+        if t.kind == "table" and len(t.rows) >= 3 and t.number:
+            cells = [c for row in t.rows[1:] for c in row[1:] if c and c not in ("是", "否") and not re.search(r"\d", c)]
+            cells = [x for c in cells for x in re.split(r"\s{1,}(?=[\u4e00-\u9fff])", c) if x]
+            if len(cells) >= 2 and all(not re.fullmatch(r"[\d.\s%]+", c) for c in cells):
+                out.append(_fw(t.caption, f"表{t.number} {t.caption}", t.section or "s0", cells, kind="table"))
+    return _dedupe(out)
+
+
+def _dedupe(items: list[dict]) -> list[dict]:
+    seen: list[set] = []
+    out = []
+    for it in items:
+        comps = {c["name"] for c in it["components"]}
+        if comps and any(len(comps & s) / max(len(comps | s), 1) >= 0.6 for s in seen):
+            continue
+        seen.append(comps)
+        out.append(it)
+    return out

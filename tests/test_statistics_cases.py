@@ -1,0 +1,17 @@
+"""Statistic detection on sentences (tests/cases/statistics.yaml: sentence in, values out)."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from policykb.extract.statistics import find_numbers
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "statistics.yaml").read_text(encoding="utf-8"))
+PARAMS = [pytest.param(group, case, id=f"{group}-{i}") for group, cases in CASES.items() for i, case in enumerate(cases)]
+
+
+@pytest.mark.parametrize("group, case", PARAMS)
+def test_statistic_case(group, case):
+    found = [[c.value, c.range_to, c.unit] for c in find_numbers(case["text"])]
+    assert found == ([] if case.get("none") else case["out"])
