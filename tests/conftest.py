@@ -26,6 +26,10 @@ def copy_project(dest: Path) -> Path:
         src = REPO / rel
         if src.exists():
             shutil.copytree(src, dest / rel)
+    curated = REPO / "corpus" / "glossary.curated.yaml"
+    if curated.exists():
+        (dest / "corpus").mkdir(parents=True, exist_ok=True)
+        shutil.copy(curated, dest / "corpus" / curated.name)
     papers = REPO / "corpus" / "papers"
     if papers.exists():  # the previous build's ids are part of the input
         shutil.copytree(papers, dest / "corpus" / "papers")

@@ -24,6 +24,7 @@ import yaml  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
 from policykb.grounding import normalise  # noqa: E402
+from policykb.glossary.curated import known_terms  # noqa: E402
 from policykb.pipeline import extract_paper  # noqa: E402
 
 GOLD = REPO / "tests" / "gold"
@@ -63,7 +64,10 @@ def load_gold(pid: str, kind: str) -> list[dict]:
 
 def extracted(pid: str) -> dict:
     ex = extract_paper(
-        REPO / "corpus" / "raw" / f"{pid}.txt", paper_id=pid, meta_file=REPO / "corpus" / "meta" / f"{pid}.yaml"
+        REPO / "corpus" / "raw" / f"{pid}.txt",
+        paper_id=pid,
+        meta_file=REPO / "corpus" / "meta" / f"{pid}.yaml",
+        known=known_terms(REPO),
     )
     return ex.paper
 
@@ -177,6 +181,49 @@ def score_claims(gold: list[dict], items: list[dict]) -> Score:
     return s
 
 
+def score_terms(pid: str, items: list[dict]) -> Score:
+    """Term pairs: gold terms + aligned keyword pairs; a match needs the same Chinese term and
+    the same English name or abbreviation (case-insensitive)."""
+    path = GOLD / pid / "terms.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    gold = list(data.get("terms") or []) + [dict(k, abbr=None) for k in data.get("keyword_pairs") or []]
+    s = Score()
+    used: set[int] = set()
+    low = lambda x: (x or "").lower().strip()  # noqa: E731
+    for g in gold:
+        hit = None
+        for i, it in enumerate(items):
+            if i in used or it["zh"] != g["zh"]:
+                continue
+            if (g.get("en") and low(g["en"]) == low(it["en"])) or (g.get("abbr") and g["abbr"] == it["abbr"]):
+                hit = i
+                break
+        if hit is None:
+            s.fn += 1
+        else:
+            used.add(hit)
+            s.tp += 1
+    s.fp = len(items) - len(used)
+    return s
+
+
+def score_definitions(pid: str, items: list[dict]) -> Score:
+    path = GOLD / pid / "terms.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    gold = data.get("definitions") or []
+    s = Score()
+    used: set[int] = set()
+    for g in gold:
+        hit = next((i for i, d in enumerate(items) if i not in used and d["term"] == g["term"] and _inside(g["anchor"], d["quote"])), None)
+        if hit is None:
+            s.fn += 1
+        else:
+            used.add(hit)
+            s.tp += 1
+    s.fp = len(items) - len(used)
+    return s
+
+
 def score_all() -> dict:
     """{paper: {type: Score}} plus a "total" entry."""
     out: dict = {}
@@ -188,6 +235,8 @@ def score_all() -> dict:
         res.update({f"recommendations-{k}": v for k, v in recs.items()})
         res["frameworks"] = score_frameworks(load_gold(pid, "frameworks"), paper["frameworks"])
         res["claims"] = score_claims(load_gold(pid, "claims"), paper["claims"])
+        res["terms"] = score_terms(pid, paper["terms"])
+        res["definitions"] = score_definitions(pid, paper.get("definitions", []))
         out[pid] = res
         for k, v in res.items():
             total.setdefault(k, Score()).add(v)

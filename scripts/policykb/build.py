@@ -13,15 +13,19 @@ from pathlib import Path
 from policykb import yamlio
 from policykb.check import check_corpus
 from policykb.errors import PolicyKBError
+from policykb.glossary.curated import CURATED_FILE, known_terms, load_curated
+from policykb.glossary.merge import build_glossary, claim_terms
 from policykb.pipeline import extract_paper
 from policykb.render.site import render_site
 
+GLOSSARY_FILE = Path("corpus") / "glossary.yaml"
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass
 class BuildReport:
     papers: list[dict] = field(default_factory=list)
+    glossary: list[dict] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     seconds: dict = field(default_factory=dict)
 
@@ -36,8 +40,10 @@ def raw_files(root: Path) -> list[Path]:
     return files
 
 
-def extract_corpus(root: Path) -> list[dict]:
-    papers = []
+def extract_corpus(root: Path) -> list:
+    """Extract every raw paper; returns the Extraction of each (paper record + document)."""
+    known = known_terms(root)
+    out = []
     for path in raw_files(root):
         pid = path.stem
         if not SLUG.match(pid):
@@ -45,25 +51,37 @@ def extract_corpus(root: Path) -> list[dict]:
                 "file name must be an ASCII slug (lowercase letters, digits, '-'), e.g. zhang-lei-2024.txt",
                 path,
             )
-        out = root / "corpus" / "papers" / f"{pid}.yaml"
-        previous = yamlio.read(out) if out.exists() else None
+        prev_file = root / "corpus" / "papers" / f"{pid}.yaml"
+        previous = yamlio.read(prev_file) if prev_file.exists() else None
         ex = extract_paper(
             path,
             paper_id=pid,
             source_file=str(path.relative_to(root)),
             meta_file=root / "corpus" / "meta" / f"{pid}.yaml",
             previous=previous,
+            known=known,
         )
-        papers.append(ex.paper)
-    return papers
+        out.append(ex)
+    return out
 
 
-def write_corpus(root: Path, papers: list[dict]) -> list[Path]:
+def make_glossary(root: Path, extractions: list) -> list[dict]:
+    papers = [ex.paper for ex in extractions]
+    curated = load_curated(root / CURATED_FILE, {p["id"]: p for p in papers})
+    glossary = build_glossary(papers, curated, {ex.paper["id"]: ex.full_text for ex in extractions})
+    claim_terms(papers, glossary)
+    return glossary
+
+
+def write_corpus(root: Path, papers: list[dict], glossary: list[dict]) -> list[Path]:
     written = []
     for p in papers:
         path = root / "corpus" / "papers" / f"{p['id']}.yaml"
         yamlio.write(path, p)
         written.append(path)
+    path = root / GLOSSARY_FILE
+    yamlio.write(path, {"schema_version": 1, "terms": glossary})
+    written.append(path)
     return written
 
 
@@ -86,13 +104,15 @@ def run_mkdocs(root: Path, command: str = "build", extra: list[str] | None = Non
 def build_corpus(root: Path, *, site: bool = True) -> BuildReport:
     report = BuildReport()
     t0 = time.perf_counter()
-    report.papers = extract_corpus(root)
-    report.written += write_corpus(root, report.papers)
+    extractions = extract_corpus(root)
+    report.papers = [ex.paper for ex in extractions]
+    report.glossary = make_glossary(root, extractions)
+    report.written += write_corpus(root, report.papers, report.glossary)
     problems = check_corpus(root)
     if problems:
         raise PolicyKBError(f"{len(problems)} problem(s) in the corpus, first: {problems[0]}", root)
     t1 = time.perf_counter()
-    report.written += render_site(report.papers, root)
+    report.written += render_site(report.papers, report.glossary, root)
     t2 = time.perf_counter()
     report.seconds = {"extract": t1 - t0, "render": t2 - t1}
     if site:

@@ -101,6 +101,39 @@ def check_paper(paper: dict, yaml_path: Path, root: Path, yaml_text: str, seen_i
     return problems
 
 
+def check_glossary(root: Path, item_ids: set[str], paper_ids: set[str]) -> list[Problem]:
+    path = root / "corpus" / "glossary.yaml"
+    if not path.exists():
+        return []
+    rel = str(path.relative_to(root))
+    try:
+        data = yamlio.read(path)
+    except PolicyKBError as exc:
+        return [Problem(rel, exc.line, exc.message)]
+    lines = YamlLines(path.read_text(encoding="utf-8"))
+    problems = []
+    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
+        return [Problem(rel, 1, "expected a mapping with a 'terms' list")]
+    keys: dict[str, int] = {}
+    for i, e in enumerate(data["terms"]):
+        if not isinstance(e, dict) or not all(k in e for k in ("key", "zh", "en", "abbr", "definition", "aliases", "papers", "origin")):
+            problems.append(Problem(rel, lines.line(["terms", i]), "entry needs key, zh, en, abbr, definition, aliases, papers, origin"))
+            continue
+        if e["key"] in keys:
+            problems.append(Problem(rel, lines.line(["terms", i, "key"]), f"duplicate key {e['key']!r}"))
+        keys[e["key"]] = i
+        if e["origin"] not in ("text", "curated"):
+            problems.append(Problem(rel, lines.line(["terms", i, "origin"]), f"origin must be text or curated, not {e['origin']!r}"))
+        for j, pid in enumerate(e["papers"]):
+            if pid not in paper_ids:
+                problems.append(Problem(rel, lines.line(["terms", i, "papers", j]), f"term {e['zh']}: unknown paper {pid!r}"))
+        for pid, ids in (e.get("items") or {}).items():
+            for j, iid in enumerate(ids):
+                if iid not in item_ids:
+                    problems.append(Problem(rel, lines.line(["terms", i, "items", pid, j]), f"term {e['zh']}: item {iid!r} does not resolve"))
+    return problems
+
+
 def check_corpus(root: Path) -> list[Problem]:
     papers_dir = root / "corpus" / "papers"
     files = sorted(papers_dir.glob("*.yaml"))
@@ -108,6 +141,7 @@ def check_corpus(root: Path) -> list[Problem]:
         raise PolicyKBError("no paper files; run `policykb build` first", papers_dir)
     problems: list[Problem] = []
     seen_ids: dict = {}
+    paper_ids: set = set()
     for f in files:
         try:
             text = f.read_text(encoding="utf-8")
@@ -123,4 +157,6 @@ def check_corpus(root: Path) -> list[Problem]:
             problems.append(Problem(str(f.relative_to(root)), 1, "expected a mapping (a paper record)"))
             continue
         problems += check_paper(paper, f, root, text, seen_ids)
+        paper_ids.add(paper.get("id"))
+    problems += check_glossary(root, set(seen_ids), paper_ids)
     return problems

@@ -20,6 +20,11 @@ class Extraction:
     document: Document
     text: Text
 
+    @property
+    def full_text(self) -> str:
+        """The cleaned body text (paragraphs and notes), for counting term occurrences."""
+        return "\n".join([p.text for p in self.document.paragraphs] + [n.text for n in self.document.notes])
+
 
 def _meta_dict(doc: Document) -> dict:
     m = doc.meta
@@ -66,6 +71,7 @@ def document_to_paper(doc: Document, paper_id: str, source_file: str, raw: RawTe
         "recommendations": items.get("recommendations", []),
         "statistics": items.get("statistics", []),
         "terms": items.get("terms", []),
+        "definitions": items.get("definitions", []),
         "notes": [{"label": n.label, "text": n.text, "line": n.line} for n in doc.notes],
         "references": [
             {"number": r.number, "text": r.text, "alternates": r.alternates, "line": r.line}
@@ -85,6 +91,7 @@ def document_to_paper(doc: Document, paper_id: str, source_file: str, raw: RawTe
         ],
         "front_matter": dict(doc.front_matter),
         "excluded_lines": [{"line": d.line, "reason": d.reason, "text": d.text} for d in doc.dropped],
+        "retired_ids": items.get("retired_ids", []),
     }
 
 
@@ -95,6 +102,7 @@ def extract_paper(
     source_file: str | None = None,
     meta_file: Path | None = None,
     previous: dict | None = None,
+    known: dict | None = None,
 ) -> Extraction:
     """Read, clean, structure and extract one paper.
 
@@ -107,6 +115,6 @@ def extract_paper(
     if meta_file is not None:
         curation.apply_meta_curation(doc.meta, curation.load_meta_curation(meta_file))
     pid = paper_id or paper_id_for(Path(path).stem, raw.data)
-    items = extract.extract_items(doc, text, pid, previous=previous)
+    items = extract.extract_items(doc, text, pid, previous=previous, known=known)
     paper = document_to_paper(doc, pid, source_file or str(path), raw, items)
     return Extraction(paper=paper, document=doc, text=text)

@@ -11,7 +11,8 @@ from policykb.rules import load_yaml_text
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data):  # never emit &id001/*id001: every value written in full
+        return True
 
 
 def _str_representer(dumper, data: str):

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from policykb import yamlio
+from policykb.glossary.curated import known_terms
 from policykb.pipeline import extract_paper
 
 HELP = "print the paper YAML for any UTF-8 text file to stdout (no corpus needed)"
@@ -19,6 +20,8 @@ def register(sub) -> None:
 
 
 def run(args, root) -> int:
-    ex = extract_paper(args.path, paper_id=args.paper_id)
+    # inside a project, the curated glossary helps find term boundaries (as in `build`)
+    known = known_terms(root) if (root / "corpus").is_dir() else {}
+    ex = extract_paper(args.path, paper_id=args.paper_id, known=known)
     sys.stdout.write(yamlio.dump(ex.paper))
     return 0

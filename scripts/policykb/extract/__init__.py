@@ -6,27 +6,42 @@ with a verbatim ``quote`` and a ``section``; :mod:`policykb.ids` then gives them
 
 from __future__ import annotations
 
+import re
+
 from policykb import ids
 from policykb.extract.claims import extract_claims
 from policykb.extract.frameworks import extract_frameworks
 from policykb.extract.recommendations import extract_recommendations
 from policykb.extract.statistics import extract_statistics
+from policykb.extract.terms import extract_definitions, extract_terms
+from policykb.extract.topics import topics_in
 from policykb.structure import Document
 from policykb.text import Text
 
 ITEM_KINDS = ("claims", "frameworks", "recommendations", "statistics")
 
 
-def extract_items(doc: Document, text: Text, paper_id: str, previous: dict | None = None) -> dict:
+def extract_items(
+    doc: Document, text: Text, paper_id: str, previous: dict | None = None, known: dict | None = None
+) -> dict:
+    known = known or {}
+    terms = extract_terms(doc, known)
+    quoted = {m.group(1) for p in doc.paragraphs for m in re.finditer(r"“([\u4e00-\u9fff]{2,10})”", p.text)}
+    definable = {t["zh"] for t in terms} | set(known) | set(doc.meta.keywords_zh) | quoted
     items = {
         "claims": extract_claims(doc, doc.meta.keywords_zh),
         "frameworks": extract_frameworks(doc),
         "recommendations": extract_recommendations(doc),
         "statistics": extract_statistics(doc),
-        "terms": [],
+        "terms": terms,
     }
     items = ids.assign_ids(items, paper_id, previous or {})
     link_evidence(items)
+    for kind in ("recommendations", "claims"):
+        for it in items[kind]:
+            it["topics"] = topics_in((it.get("title") or "") + it["text"])
+    abbreviations = {t["abbr"]: t["zh"] for t in terms if t.get("abbr")}
+    items["definitions"] = extract_definitions(doc, definable, abbreviations)
     return items
 
 

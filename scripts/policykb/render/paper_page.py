@@ -46,7 +46,8 @@ def provenance_note(paper: dict, field: str) -> str:
     return labels.get(prov, "")
 
 
-def render_paper(paper: dict) -> str:
+def render_paper(paper: dict, gloss=lambda s: s) -> str:
+    """``gloss`` marks the first use of each glossary term (see render.glossing)."""
     m = paper["meta"]
     pid = paper["id"]
     lines = [GENERATED.format(source=f"corpus/papers/{pid}.yaml"), ""]
@@ -77,8 +78,8 @@ def render_paper(paper: dict) -> str:
     lines += [f"| {k} | {v} |" for k, v in rows]
     lines.append("")
 
-    lines += [anchor("abstract"), "## 摘要 Abstract", ""]
-    lines += [esc(m["abstract"]["zh"]) if m["abstract"]["zh"] else f"中文摘要：{NOT_STATED}", ""]
+    lines += ["## 摘要 Abstract { #abstract }", ""]
+    lines += [gloss(esc(m["abstract"]["zh"])) if m["abstract"]["zh"] else f"中文摘要：{NOT_STATED}", ""]
     if m["abstract"]["en"]:
         for para in m["abstract"]["en"].split("\n\n"):
             lines += [f"> {esc(para)}", ""]
@@ -86,7 +87,7 @@ def render_paper(paper: dict) -> str:
     kw_en = "; ".join(esc(k) for k in m["keywords"]["en"]) or NOT_STATED
     lines += [f"**关键词** {kw_zh}", "", f"**Keywords** {kw_en}", ""]
 
-    lines += [anchor("outline"), "## 章节 Outline", ""]
+    lines += ["## 章节 Outline { #outline }", ""]
     for s in paper["sections"]:
         if s.get("kind") == "abstract":
             continue
@@ -94,23 +95,23 @@ def render_paper(paper: dict) -> str:
         label = f"{esc(s['number'])} " if s["number"] else ""
         lines.append(f"{indent}- [{label}{esc(s['title'])}](#{s['id']})")
     lines.append("")
-    lines += ["## 正文结构 Sections", ""]
+    lines += ["## 正文结构 Sections { #sections }", ""]
     for s in paper["sections"]:
         if s.get("kind") == "abstract":
             continue
         hashes = "#" * min(s["level"] + 2, 6)
         label = f"{esc(s['number'])} " if s["number"] else ""
-        lines += [anchor(s["id"]), f"{hashes} {label}{esc(s['title'])}", ""]
+        lines += [f"{hashes} {label}{esc(s['title'])} {{ #{s['id']} }}", ""]
         if s.get("line"):
             lines += [f"<small>原文第 {s['line']} 行 · `{pid}#{s['id']}`</small>", ""]
-    lines += render_items(paper)
+    lines += render_items(paper, gloss)
     if paper.get("notes"):
-        lines += [anchor("notes"), "## 注释 Notes", ""]
+        lines += ["## 注释 Notes { #notes }", ""]
         for n in paper["notes"]:
             lines.append(f"- {esc(n['label'])} {esc(n['text'])}")
         lines.append("")
     if paper.get("references"):
-        lines += [anchor("references"), "## 参考文献 References", ""]
+        lines += ["## 参考文献 References { #references }", ""]
         for r in paper["references"]:
             num = f"[{esc(r['number'])}] " if r["number"] else ""
             lines.append(f"- {num}{esc(r['text'])}")
@@ -130,19 +131,19 @@ def section_link(paper: dict, sid: str) -> str:
     return f"[{esc(label + sec['title'])}](#{sid})"
 
 
-def _quote_block(text: str) -> list[str]:
-    return [f"> {esc(text)}", ""]
+def _quote_block(text: str, gloss=lambda s: s) -> list[str]:
+    return [f"> {gloss(esc(text))}", ""]
 
 
-def render_items(paper: dict) -> list[str]:
+def render_items(paper: dict, gloss=lambda s: s) -> list[str]:
     lines: list[str] = []
     recs = paper["recommendations"]
-    lines += [anchor("recommendations"), f"## 建议 Recommendations ({len(recs)})", ""]
+    lines += [f"## 建议 Recommendations ({len(recs)}) {{ #recommendations }}", ""]
     for r in recs:
         level = {1: "一级", 2: "二级", "inline": "行文中"}.get(r["level"], str(r["level"]))
         title = esc(r["title"]) if r["title"] else esc(r["text"][:60]) + ("…" if len(r["text"]) > 60 else "")
         lines += [anchor(r["id"]), f"**{short_id(r['id'])}** · {title}", ""]
-        lines += _quote_block(r["quote"])
+        lines += _quote_block(r["quote"], gloss)
         meta = [f"层级 {level}", f"章节 {section_link(paper, r['section'])}"]
         if r.get("parent"):
             meta.append(f"上级 [{short_id(r['parent'])}](#{r['parent']})")
@@ -150,7 +151,7 @@ def render_items(paper: dict) -> list[str]:
             meta.append("行动者 " + "、".join(esc(a) for a in r["actors"]))
         lines += ["<small>" + " · ".join(meta) + "</small>", ""]
     stats = paper["statistics"]
-    lines += [anchor("statistics"), f"## 数据 Statistics ({len(stats)})", ""]
+    lines += [f"## 数据 Statistics ({len(stats)}) {{ #statistics }}", ""]
     if stats:
         lines += ["| ID | 指标 Indicator | 数值 Value | 单位 Unit | 时间 Period | 来源 Source |", "|---|---|---|---|---|---|"]
         for st in stats:
@@ -162,7 +163,7 @@ def render_items(paper: dict) -> list[str]:
             )
         lines.append("")
     fws = paper["frameworks"]
-    lines += [anchor("frameworks"), f"## 框架 Frameworks ({len(fws)})", ""]
+    lines += [f"## 框架 Frameworks ({len(fws)}) {{ #frameworks }}", ""]
     for f in fws:
         lines += [anchor(f["id"]), f"**{short_id(f['id'])}** · {esc(f['name'])}", ""]
         for c in f["components"]:
@@ -170,14 +171,14 @@ def render_items(paper: dict) -> list[str]:
             lines.append(f"- {esc(c['name'])}{desc}")
         if f["components"]:
             lines.append("")
-        lines += _quote_block(f["quote"])
+        lines += _quote_block(f["quote"], gloss)
         lines += [f"<small>章节 {section_link(paper, f['section'])}</small>", ""]
     claims = paper["claims"]
     core = [c for c in claims if c.get("core")]
-    lines += [anchor("claims"), f"## 论点 Claims ({len(claims)}，核心 {len(core)})", ""]
+    lines += [f"## 论点 Claims ({len(claims)}，核心 {len(core)}) {{ #claims }}", ""]
     for c in sorted(claims, key=lambda c: (not c.get("core"), claims.index(c))):
         star = "★ " if c.get("core") else ""
-        lines += [anchor(c["id"]), f"{star}**{short_id(c['id'])}** {esc(c['text'])}", ""]
+        lines += [anchor(c["id"]), f"{star}**{short_id(c['id'])}** {gloss(esc(c['text']))}", ""]
         meta = [f"章节 {section_link(paper, c['section'])}", f"类型 {esc(c['kind'] or '')}"]
         if c.get("evidence"):
             meta.append("证据 " + "、".join(f"[{short_id(e)}](#{e})" for e in c["evidence"]))

@@ -1,0 +1,235 @@
+"""Bilingual term pairs and definitions found in a paper's own text.
+
+- 通用目的技术（GPT, General Purpose Technology）, 具身智能（Embodied Intelligence）, half- or
+  full-width brackets, abbreviation and English in either order;
+- English first: Deep Learning（深度学习）, AIGC（人工智能生成内容）;
+- aligned Chinese/English keyword lists;
+- the left boundary of the Chinese term is found with jieba: the longest word-suffix before the
+  bracket that stops at a boundary word (rules/terms.yaml) and recurs elsewhere in the paper
+  (a term is used again), so the term is 通用目的技术, not 一代数字通用目的技术;
+- definitions: notes and sentences "X（…）是指/指/即 …" for terms the paper glosses or uses.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from policykb import rules
+from policykb.extract.recommendations import sentences
+from policykb.inline import is_han
+from policykb.segment import words
+from policykb.structure.document import Document
+
+
+@lru_cache(maxsize=None)
+def _cfg():
+    return rules.load("terms.yaml")
+
+
+BRACKET = re.compile(r"[（(]([^（）()]{1,80})[）)]")
+
+
+def parse_gloss(content: str) -> tuple[str | None, str | None] | None:
+    """(english, abbreviation) from a bracket's content, or None when it is not a gloss.
+
+    >>> parse_gloss("GPT, General Purpose Technology")
+    ('General Purpose Technology', 'GPT')
+    >>> parse_gloss("Effective Accelerationism, e/acc")
+    ('Effective Accelerationism', 'e/acc')
+    >>> parse_gloss("Jones，1995&1999") is None
+    True
+    """
+    c = content.strip()
+    cfg = _cfg()
+    if any(re.search(p, c) for p in cfg["not_gloss"]) or any(is_han(ch) for ch in c):
+        return None
+    if not re.search(r"[A-Za-z]{2,}", c):
+        return None
+    en, abbr = None, None
+    for part in [p.strip() for p in re.split(r"[，,;；]", c) if p.strip()]:
+        if re.match(cfg["abbreviation"], part) and " " not in part:
+            abbr = abbr or part
+        elif re.fullmatch(r"[A-Za-z][A-Za-z'’\- ]{1,80}", part):
+            en = en or part
+        else:
+            return None
+    if en is None and abbr is None:
+        return None
+    return en, abbr
+
+
+def _left_run(text: str, end: int) -> str:
+    """The Chinese characters right before ``end`` (a term's candidates end there)."""
+    i = end
+    while i > 0 and (is_han(text[i - 1]) or text[i - 1] in "·"):
+        i -= 1
+    return text[i:end]
+
+
+def _is_verb(word: str) -> bool:
+    import jieba.posseg as pseg
+
+    tags = [p.flag for p in pseg.lcut(word)]
+    return len(tags) == 1 and tags[0] in ("v", "vn")
+
+
+def choose_term(run: str, english: str | None, corpus_text: str, known: dict | None = None) -> str | None:
+    """The term at the end of ``run`` (the Chinese text before a gloss).
+
+    Candidates are the jieba-word suffixes of ``run`` up to a boundary word. A candidate that
+    is a known glossary term wins (longest first); otherwise the longest candidate, unless a
+    shorter one (four characters or more) stands on its own elsewhere in the paper more often
+    than the longer one: then the extra words are a modifier ("数字通用目的技术" -> "通用目的技术").
+    """
+    cfg = _cfg()
+    known = known or {}
+    if not run:
+        return None
+    ws = words(run)
+    allow_de = bool(english) and any(f" {w} " in f" {english.lower()} " for w in cfg["of_words"])
+    candidates: list[tuple[str, str]] = []  # (candidate, its first word)
+    cur = ""
+    for w in reversed(ws):
+        if w in cfg["boundary_words"] or (w == "的" and not allow_de):
+            break
+        cur = w + cur
+        if len(cur) > cfg["max_term_chars"]:
+            break
+        if not cur.startswith("的"):
+            candidates.append((cur, w))
+    cleaned = []
+    for cand, first in candidates:
+        if len(cand) > 3 and cand[0] in cfg["boundary_words"] and cand[1:] not in (c for c, _ in candidates):
+            cand = cand[1:]  # jieba glued a boundary word to the term ("以极" + "紫外")
+        if len(cand) >= 2:
+            cleaned.append((cand, first))
+    if not cleaned:
+        return None
+    longest, first_word = max(cleaned, key=lambda cf: len(cf[0]))
+    # a known term whose English is this gloss: the words before it are a modifier
+    # ("数字通用目的技术（General Purpose Technology）" -> 通用目的技术), unlike 通用人工智能
+    known_hits = [c for c, _ in cleaned if c in known and english and english.lower() in known[c]]
+    if known_hits:
+        return max(known_hits, key=len)
+    if first_word in known:
+        return longest  # "人工智能内容生成": a known term heads a compound term
+    n_en = len(english.split()) if english else 99  # no English name: nothing to compare with
+    ws_long = words(longest)
+    # cut after the rightmost verb that leaves at least as many words as the English name
+    # ("外部自动调用混合专家模型（Mixed Expert Models）" -> 混合专家模型)
+    for i in range(len(ws_long) - 2, -1, -1):
+        rest = ws_long[i + 1 :]
+        if _is_verb(ws_long[i]) and len(rest) >= n_en and len("".join(rest)) >= 4:
+            ws_long = rest
+            break
+    if "".join(ws_long) != longest:
+        longest = "".join(ws_long)
+        cleaned = [(c, f) for c, f in cleaned if len(c) <= len(longest)]
+    if corpus_text.count(longest) >= 2:
+        return longest  # used again as a whole: it is the term
+    shorter = [
+        c for c, _ in cleaned
+        if 4 <= len(c) < len(longest) and corpus_text.count(c) > corpus_text.count(longest)
+    ]
+    if shorter:
+        return max(shorter, key=len)
+    if len(longest) > cfg["fallback_max_chars"]:
+        fits = [c for c, _ in cleaned if len(c) <= cfg["fallback_max_chars"]]
+        return max(fits, key=len) if fits else longest
+    return longest
+
+
+def _term(zh, en, abbr, quote, source) -> dict:
+    return {"zh": zh, "en": en, "abbr": abbr, "quote": quote, "source": source}
+
+
+def extract_terms(doc: Document, known: dict | None = None) -> list[dict]:
+    """``known``: curated terms -> the lower-cased English names they are known by."""
+    texts = [(p.text, "text") for p in doc.paragraphs] + [(n.text, "note") for n in doc.notes]
+    corpus_text = "\n".join(t for t, _ in texts)
+    out: list[dict] = []
+    for text, where in texts:
+        for m in BRACKET.finditer(text):
+            content = m.group(1)
+            gloss = parse_gloss(content)
+            if gloss:  # Chinese first: 通用目的技术（GPT, General Purpose Technology）
+                en, abbr = gloss
+                run = _left_run(text, m.start())
+                if "·" in run:
+                    continue  # a person's name (凯茜·伍德（Cathie Wood）)
+                zh = choose_term(run, en, corpus_text, known)
+                if zh:
+                    out.append(_term(zh, en, abbr, text[m.start() - len(zh) : m.end()], where))
+                continue
+            if all(is_han(ch) for ch in content) and 2 <= len(content) <= 12:
+                # English first: Deep Learning（深度学习）, AIGC（人工智能生成内容）
+                lm = re.search(r"([A-Za-z][A-Za-z0-9/\- ]{1,40})\s*$", text[: m.start()])
+                if not lm:
+                    continue
+                latin = lm.group(1).strip()
+                if re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]+", latin):
+                    continue  # a CamelCase product or company name (DeepSeek)
+                if re.match(_cfg()["abbreviation"], latin):
+                    en, abbr = None, latin
+                else:
+                    en, abbr = latin, None
+                out.append(_term(content, en, abbr, text[lm.start(1) : m.end()], where))
+    # aligned keyword lists
+    zh_kw, en_kw = doc.meta.keywords_zh, doc.meta.keywords_en
+    if zh_kw and len(zh_kw) == len(en_kw):
+        for zh, en in zip(zh_kw, en_kw):
+            out.append(_term(zh, en, None, zh, "keywords"))
+    return _dedupe(out)
+
+
+def _dedupe(items: list[dict]) -> list[dict]:
+    seen: dict[str, dict] = {}
+    out = []
+    for it in items:
+        key = it["zh"]
+        if key in seen:
+            prev = seen[key]
+            prev["en"] = prev["en"] or it["en"]
+            prev["abbr"] = prev["abbr"] or it["abbr"]
+            continue
+        seen[key] = it
+        out.append(it)
+    return out
+
+
+def extract_definitions(doc: Document, terms: set[str], abbreviations: dict[str, str] | None = None) -> list[dict]:
+    """Sentences (and notes) that define a term: "X（…）是指/指/即 …", "把…称为X", "将X定义为…".
+
+    ``abbreviations`` maps an abbreviation to its term (a note "GPT指…" defines 通用目的技术).
+    """
+    pats = _cfg()["definition_patterns"]
+    abbreviations = abbreviations or {}
+    names = sorted(set(terms) | set(abbreviations), key=len, reverse=True)
+    known_alt = "|".join(map(re.escape, names)) if names else r"(?!x)x"
+    rx_known = [re.compile(p.replace("{T}", f"(?P<term>{known_alt})")) for p in pats]
+    rx_note = re.compile(pats[0].replace("{T}", f"(?P<term>{_cfg()['note_term']})"))
+    rx_unknown = [re.compile(p) for p in _cfg()["unknown_term_patterns"]]
+    out: list[dict] = []
+    seen: set[str] = set()
+    sources = [(n.text, f"注{n.label}", True) for n in doc.notes] + [(p.text, p.section, False) for p in doc.paragraphs]
+    for text, where, is_note in sources:
+        for a, b in sentences(text):
+            sent = text[a:b].strip()
+            clauses = [sent] + [c for c in re.split(r"(?<=[；;])|(?<=[,，])(?=而|则)", sent)[1:] if c]
+            for clause in clauses:
+                clause = re.sub(r"^(?:而|则)", "", clause.strip())
+                m = next((r.search(clause) for r in rx_known if r.search(clause)), None)
+                if m is None and is_note:
+                    m = rx_note.search(clause)
+                if m is None:
+                    m = next((r.search(clause) for r in rx_unknown if r.search(clause)), None)
+                if m is None:
+                    continue
+                term = abbreviations.get(m.group("term"), m.group("term"))
+                if term in seen or len(sent) < len(term) + 8:
+                    continue
+                seen.add(term)
+                out.append({"term": term, "text": sent, "quote": sent, "where": where})
+                break
+    return out

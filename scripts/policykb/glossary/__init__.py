@@ -1,0 +1,1 @@
+"""The bilingual glossary: curated terms + term pairs extracted from the papers, merged."""

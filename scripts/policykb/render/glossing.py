@@ -1,0 +1,47 @@
+"""Hover tooltips: the first occurrence of each glossary term on a page becomes a link to its
+glossary entry with the English name as tooltip (<abbr title>), because Material's own `abbr`
+extension matches on word boundaries and never fires inside running Chinese text."""
+
+from __future__ import annotations
+
+import re
+
+from policykb.render.markdown import attr
+
+
+class Glossator:
+    def __init__(self, glossary: list[dict], glossary_url: str):
+        self.entries = {e["zh"]: e for e in glossary if e.get("en") or e.get("abbr")}
+        terms = sorted(self.entries, key=len, reverse=True)
+        self.rx = re.compile("|".join(map(re.escape, terms))) if terms else None
+        self.url = glossary_url
+        self.seen: set[str] = set()
+
+    def new_page(self, url: str | None = None) -> "Glossator":
+        g = Glossator.__new__(Glossator)
+        g.entries, g.rx, g.url, g.seen = self.entries, self.rx, url or self.url, set()
+        return g
+
+    def tip(self, e: dict) -> str:
+        parts = [e["en"] or ""]
+        if e.get("abbr"):
+            parts.append(e["abbr"])
+        return " · ".join(p for p in parts if p)
+
+    def __call__(self, escaped: str) -> str:
+        """Wrap the first not-yet-seen occurrence of each term in ``escaped`` (already escaped text)."""
+        if self.rx is None:
+            return escaped
+        out, last = [], 0
+        for m in self.rx.finditer(escaped):
+            term = m.group(0)
+            if term in self.seen:
+                continue
+            self.seen.add(term)
+            e = self.entries[term]
+            out.append(escaped[last : m.start()])
+            # a Markdown link (MkDocs rewrites and checks it) around an <abbr> tooltip
+            out.append(f'[<abbr title="{attr(self.tip(e))}">{term}</abbr>]({self.url}#{e["key"]})')
+            last = m.end()
+        out.append(escaped[last:])
+        return "".join(out)
