@@ -17,6 +17,8 @@ from policykb.glossary.curated import CURATED_FILE, known_terms, load_curated
 from policykb.glossary.merge import build_glossary, claim_terms
 from policykb.pipeline import extract_paper
 from policykb.render.site import render_site
+from policykb.sitepatch import patch_search_worker
+from policykb.search.index import build_index, site_url, write_index
 
 GLOSSARY_FILE = Path("corpus") / "glossary.yaml"
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -112,10 +114,12 @@ def build_corpus(root: Path, *, site: bool = True) -> BuildReport:
     if problems:
         raise PolicyKBError(f"{len(problems)} problem(s) in the corpus, first: {problems[0]}", root)
     t1 = time.perf_counter()
-    report.written += render_site(report.papers, report.glossary, root)
+    report.written.append(write_index(root, build_index(report.papers, report.glossary, site_url(root))))
+    report.written += render_site(report.papers, report.glossary, root, site_url(root))
     t2 = time.perf_counter()
     report.seconds = {"extract": t1 - t0, "render": t2 - t1}
     if site:
         run_mkdocs(root)
+        patch_search_worker(root / "site")
         report.seconds["mkdocs"] = time.perf_counter() - t2
     return report

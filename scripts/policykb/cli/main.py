@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from policykb import __version__
-from policykb.cli import build_cmd, check_cmd, extract_cmd, glossary_cmd, serve_cmd
+from policykb.cli import build_cmd, check_cmd, cite_cmd, export_cmd, extract_cmd, glossary_cmd, search_cmd, serve_cmd
 from policykb.errors import PolicyKBError
 
-COMMANDS = (build_cmd, extract_cmd, serve_cmd, check_cmd, glossary_cmd)
+COMMANDS = (build_cmd, extract_cmd, serve_cmd, search_cmd, cite_cmd, export_cmd, check_cmd, glossary_cmd)
 
 
 def find_root(start: Path) -> Path:

@@ -22,6 +22,8 @@ def esc(text: str | None) -> str:
     t = html.escape(text, quote=False)
     t = re.sub(r"([\\`*_{}\[\]|#$~!])", r"\\\1", t)
     t = t.replace("\n", " ")
+    t = re.sub(r"^(\d+)\.", r"\1\\.", t)  # "1. 推动…" is text, not an ordered list
+    t = re.sub(r"^([-+])(\s)", r"\\\1\2", t)
     return t
 
 

@@ -46,7 +46,7 @@ def provenance_note(paper: dict, field: str) -> str:
     return labels.get(prov, "")
 
 
-def render_paper(paper: dict, gloss=lambda s: s) -> str:
+def render_paper(paper: dict, gloss=lambda s: s, base_url: str = "/") -> str:
     """``gloss`` marks the first use of each glossary term (see render.glossing)."""
     m = paper["meta"]
     pid = paper["id"]
@@ -104,7 +104,7 @@ def render_paper(paper: dict, gloss=lambda s: s) -> str:
         lines += [f"{hashes} {label}{esc(s['title'])} {{ #{s['id']} }}", ""]
         if s.get("line"):
             lines += [f"<small>原文第 {s['line']} 行 · `{pid}#{s['id']}`</small>", ""]
-    lines += render_items(paper, gloss)
+    lines += render_items(paper, gloss, base_url)
     if paper.get("notes"):
         lines += ["## 注释 Notes { #notes }", ""]
         for n in paper["notes"]:
@@ -135,37 +135,63 @@ def _quote_block(text: str, gloss=lambda s: s) -> list[str]:
     return [f"> {gloss(esc(text))}", ""]
 
 
-def render_items(paper: dict, gloss=lambda s: s) -> list[str]:
+def cite_block(paper: dict, item: dict, base_url: str) -> list[str]:
+    """A collapsible block with the item's citations and their copy buttons. Raw HTML so the
+    block carries ``data-search-exclude``: citations repeat the paper's title and would
+    otherwise make every item of a paper match a word of that title."""
+    import html
+
+    from policykb.cite import citation
+    from policykb.search.index import permalink
+
+    url = permalink(base_url, paper["id"], item["id"])
+    parts = [f'<details class="quote pkb-cite" data-search-exclude><summary>引用 Cite · {short_id(item["id"])}</summary>']
+    for style, title in (("gbt7714", "GB/T 7714-2015"), ("apa", "APA 7"), ("bibtex", "BibTeX")):
+        text = html.escape(citation(paper, item, style, url), quote=False)
+        parts.append(f'<div class="pkb-cite-style"><span class="filename">{title}</span><pre><code>{text}</code></pre></div>')
+    parts.append(f'<p>永久链接 Permalink: <a href="{html.escape(url)}">{html.escape(url)}</a></p></details>')
+    return ["".join(parts), ""]
+
+
+def _heading(item_id: str, text: str) -> str:
+    return f"#### {text} {{ #{item_id} }}"
+
+
+def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/") -> list[str]:
     lines: list[str] = []
     recs = paper["recommendations"]
     lines += [f"## 建议 Recommendations ({len(recs)}) {{ #recommendations }}", ""]
     for r in recs:
         level = {1: "一级", 2: "二级", "inline": "行文中"}.get(r["level"], str(r["level"]))
-        title = esc(r["title"]) if r["title"] else esc(r["text"][:60]) + ("…" if len(r["text"]) > 60 else "")
-        lines += [anchor(r["id"]), f"**{short_id(r['id'])}** · {title}", ""]
+        title = esc(r["title"]) if r["title"] else esc(r["text"][:40]) + ("…" if len(r["text"]) > 40 else "")
+        lines += [_heading(r["id"], f"{short_id(r['id'])} · {title}"), ""]
         lines += _quote_block(r["quote"], gloss)
         meta = [f"层级 {level}", f"章节 {section_link(paper, r['section'])}"]
         if r.get("parent"):
             meta.append(f"上级 [{short_id(r['parent'])}](#{r['parent']})")
         if r["actors"]:
             meta.append("行动者 " + "、".join(esc(a) for a in r["actors"]))
+        if r.get("topics"):
+            meta.append("主题 " + "、".join(esc(t) for t in r["topics"]))
         lines += ["<small>" + " · ".join(meta) + "</small>", ""]
+        lines += cite_block(paper, r, base_url)
     stats = paper["statistics"]
     lines += [f"## 数据 Statistics ({len(stats)}) {{ #statistics }}", ""]
-    if stats:
-        lines += ["| ID | 指标 Indicator | 数值 Value | 单位 Unit | 时间 Period | 来源 Source |", "|---|---|---|---|---|---|"]
-        for st in stats:
-            value = f"{st['value']}" + (f"–{st['range_to']}" if st["range_to"] is not None else "")
-            ent = f"（{esc(st['entity'])}）" if st.get("entity") else ""
-            lines.append(
-                f"| {anchor(st['id'])}[{short_id(st['id'])}](#{st['id']}) | {esc(st['indicator'] or '')}{ent} | {value} | "
-                f"{esc(st['unit'] or '')} | {esc(st['period'] or '')} | {esc(st['source'] or '')} |"
-            )
-        lines.append("")
+    for st in stats:
+        value = f"{st['value']}" + (f"–{st['range_to']}" if st["range_to"] is not None else "")
+        ent = f"（{esc(st['entity'])}）" if st.get("entity") else ""
+        head = f"{short_id(st['id'])} · {esc(st['indicator'] or '')}{ent}：{value} {esc(st['unit'] or '')}".rstrip()
+        lines += [_heading(st["id"], head), ""]
+        lines += _quote_block(st["quote"], gloss)
+        meta = [f"时间 {esc(st['period'] or '未注明')}", f"来源 {esc(st['source'] or '未注明')}", f"章节 {section_link(paper, st['section'])}"]
+        if st.get("precision"):
+            meta.append(f"精度 {esc(st['precision'])}")
+        lines += ["<small>" + " · ".join(meta) + "</small>", ""]
+        lines += cite_block(paper, st, base_url)
     fws = paper["frameworks"]
     lines += [f"## 框架 Frameworks ({len(fws)}) {{ #frameworks }}", ""]
     for f in fws:
-        lines += [anchor(f["id"]), f"**{short_id(f['id'])}** · {esc(f['name'])}", ""]
+        lines += [_heading(f["id"], f"{short_id(f['id'])} · {esc(f['name'])}"), ""]
         for c in f["components"]:
             desc = f"：{esc(c['description'])}" if c.get("description") else ""
             lines.append(f"- {esc(c['name'])}{desc}")
@@ -173,14 +199,25 @@ def render_items(paper: dict, gloss=lambda s: s) -> list[str]:
             lines.append("")
         lines += _quote_block(f["quote"], gloss)
         lines += [f"<small>章节 {section_link(paper, f['section'])}</small>", ""]
+        lines += cite_block(paper, f, base_url)
     claims = paper["claims"]
     core = [c for c in claims if c.get("core")]
     lines += [f"## 论点 Claims ({len(claims)}，核心 {len(core)}) {{ #claims }}", ""]
     for c in sorted(claims, key=lambda c: (not c.get("core"), claims.index(c))):
         star = "★ " if c.get("core") else ""
-        lines += [anchor(c["id"]), f"{star}**{short_id(c['id'])}** {gloss(esc(c['text']))}", ""]
+        text = c["text"] if len(c["text"]) <= 60 else c["text"][:58] + "…"
+        lines += [_heading(c["id"], f"{star}{short_id(c['id'])} · {esc(text)}"), ""]
+        lines += _quote_block(c["quote"], gloss)
         meta = [f"章节 {section_link(paper, c['section'])}", f"类型 {esc(c['kind'] or '')}"]
         if c.get("evidence"):
             meta.append("证据 " + "、".join(f"[{short_id(e)}](#{e})" for e in c["evidence"]))
+        if c.get("terms"):
+            meta.append("术语 " + "、".join(esc(t) for t in c["terms"]))
         lines += ["<small>" + " · ".join(meta) + "</small>", ""]
+        lines += cite_block(paper, c, base_url)
+    retired = paper.get("retired_ids") or []
+    if retired:
+        lines += ["## 已撤回 Withdrawn { #withdrawn }", "", "这些编号曾经发布，其条目已不再从原文抽取；编号保留、不再复用。", ""]
+        for r in retired:
+            lines += [_heading(r["id"], f"{short_id(r['id'])} · 已撤回 withdrawn"), "", f"> {esc(r.get('quote', ''))}", ""]
     return lines

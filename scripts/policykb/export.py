@@ -1,0 +1,64 @@
+"""Exports of the whole knowledge base: CSV (UTF-8 with BOM), JSON, BibTeX."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from policykb.cite import bibtex
+from policykb.search.index import permalink
+
+KINDS = ("claims", "recommendations", "statistics", "frameworks")
+KIND_NAMES = {"claim": "claims", "recommendation": "recommendations", "statistic": "statistics", "framework": "frameworks"}
+
+COLUMNS = {
+    "recommendations": ["id", "paper", "level", "parent", "title", "text", "actors", "topics", "section", "quote", "url"],
+    "statistics": ["id", "paper", "indicator", "value", "range_to", "unit", "precision", "period", "entity", "source", "section", "quote", "url"],
+    "claims": ["id", "paper", "text", "kind", "core", "terms", "topics", "evidence", "section", "quote", "url"],
+    "frameworks": ["id", "paper", "name", "components", "section", "quote", "url"],
+}
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(c["name"] if isinstance(c, dict) else str(c) for c in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def to_csv(papers: list[dict], kinds: list[str], base_url: str) -> str:
+    """CSV with a UTF-8 BOM (spreadsheet programs then read Chinese correctly).
+
+    One kind: that kind's columns. Several kinds: a `kind` column and the union of columns.
+    """
+    cols = ["kind"] + sorted({c for k in kinds for c in COLUMNS[k]}, key=lambda c: min(COLUMNS[k].index(c) if c in COLUMNS[k] else 99 for k in kinds)) if len(kinds) > 1 else COLUMNS[kinds[0]]
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(cols)
+    for p in sorted(papers, key=lambda p: p["id"]):
+        for k in kinds:
+            for it in p[k]:
+                row = dict(it, paper=p["id"], url=permalink(base_url, p["id"], it["id"]), kind=k.rstrip("s"))
+                w.writerow([_cell(row.get(c)) for c in cols])
+    return "\ufeff" + buf.getvalue()
+
+
+def to_json(papers: list[dict], glossary: list[dict]) -> str:
+    data = {"schema_version": 1, "papers": sorted(papers, key=lambda p: p["id"]), "glossary": glossary}
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def to_bibtex(papers: list[dict], kinds: list[str] | None, base_url: str) -> str:
+    entries = []
+    for p in sorted(papers, key=lambda p: p["id"]):
+        if not kinds:
+            entries.append(bibtex(p, None, f"{base_url}papers/{p['id']}/"))
+            continue
+        for k in kinds:
+            for it in p[k]:
+                entries.append(bibtex(p, it, permalink(base_url, p["id"], it["id"])))
+    return "\n\n".join(entries) + "\n"

@@ -1,0 +1,232 @@
+"""Rank items for a query: vocabulary segmentation, glossary expansion, BM25, phrase bonus,
+fuzzy correction of small typos. Pure Python + rapidfuzz; no jieba at query time."""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from policykb.errors import PolicyKBError
+from policykb.search.index import INDEX_FILE
+from policykb.search.normalize import norm
+
+K1, B = 1.2, 0.75
+PHRASE_BONUS = 6.0
+# What analysts look for first: what to do, then the evidence, then the arguments.
+KIND_WEIGHT = {"recommendation": 1.2, "statistic": 1.0, "claim": 1.0, "framework": 0.9}
+KIND_ALIASES = {
+    "claim": "claim", "claims": "claim", "论点": "claim",
+    "recommendation": "recommendation", "recommendations": "recommendation", "rec": "recommendation", "建议": "recommendation",
+    "statistic": "statistic", "statistics": "statistic", "stat": "statistic", "数据": "statistic",
+    "framework": "framework", "frameworks": "framework", "框架": "framework",
+}
+
+
+@dataclass
+class Hit:
+    item: dict
+    score: float
+    matched: list[str]
+
+
+class SearchIndex:
+    def __init__(self, data: dict):
+        self.items = data["items"]
+        self.site_url = data.get("site_url", "/")
+        self.glossary = data.get("glossary", [])
+        self.postings: dict[str, list[int]] = {}
+        self.lengths = []
+        for i, it in enumerate(self.items):
+            self.lengths.append(len(it["tokens"]) or 1)
+            for t in it["tokens"]:
+                self.postings.setdefault(t, []).append(i)
+        self.avglen = sum(self.lengths) / max(len(self.lengths), 1)
+        self.vocab = set(self.postings)
+        self._post_sets: dict[str, frozenset] = {}
+        self.by_len: dict[int, list[str]] = {}
+        for w in sorted(self.vocab):
+            self.by_len.setdefault(len(w), []).append(w)
+        self.max_word = max((len(w) for w in self.vocab), default=1)
+        self.norm_text = [norm(it["text"] + " " + it["quote"]) for it in self.items]
+        self.names = {}
+        for e in self.glossary:
+            for n in e["names"]:
+                self.names.setdefault(n, set()).add(norm(e["zh"]))
+        self.names_by_len = sorted(self.names, key=lambda n: (-len(n), n))
+        self.papers = sorted({it["paper"] for it in self.items})
+        self.topics = sorted({t for it in self.items for t in it.get("topics", [])})
+        self.actors = sorted({a for it in self.items for a in it.get("actors", [])})
+
+    @classmethod
+    def load(cls, root: Path) -> "SearchIndex":
+        path = root / INDEX_FILE
+        if not path.exists():
+            raise PolicyKBError("no search index; run `policykb build` first", path)
+        try:
+            return cls(json.loads(path.read_text(encoding="utf-8")))
+        except (json.JSONDecodeError, KeyError) as exc:
+            raise PolicyKBError(f"broken search index ({exc}); run `policykb build` again", path) from None
+
+    # -- query analysis
+    def segment(self, text: str) -> list[str]:
+        """Forward maximum matching against the index vocabulary (and glossary terms)."""
+        out = []
+        for chunk in re.findall(r"[a-z0-9][a-z0-9+/.'\-]*|[^\sa-z0-9]+", text):
+            if re.match(r"[a-z0-9]", chunk):
+                out.append(chunk)
+                continue
+            i, pending = 0, ""
+            while i < len(chunk):
+                for n in range(min(self.max_word, len(chunk) - i), 0, -1):
+                    w = chunk[i : i + n]
+                    if n == 1 or w in self.vocab or w in self.names:
+                        if n == 1 and not re.fullmatch(r"\W", w):
+                            pending += w  # characters that form no known word stay together
+                        else:
+                            if pending:
+                                out.append(pending)
+                                pending = ""
+                            if not re.fullmatch(r"\W+", w):
+                                out.append(w)
+                        i += n
+                        break
+            if pending:
+                out.append(pending)
+        return out
+
+    def correct(self, word: str, context: str = "") -> str | None:
+        """The index word closest to an unknown ``word`` (same length ±1; for two-character
+        words, one character in place: the one that makes ``context`` a phrase of some item,
+        else the most frequent)."""
+        if len(word) == 2:
+            cands = [w for w in self.by_len.get(2, []) if (w[0] == word[0] or w[1] == word[1]) and w != word]
+            cands.sort(key=lambda w: (-len(self.postings[w]), w))
+            if context:
+                for c in cands:
+                    fixed = context.replace(word, c)
+                    if any(fixed in t for t in self.norm_text):
+                        return c
+            return cands[0] if cands else None
+        words = [w for n in (len(word) - 1, len(word), len(word) + 1) for w in self.by_len.get(n, [])]
+        best = process.extractOne(word, words, scorer=fuzz.ratio, score_cutoff=70)
+        return best[0] if best else None
+
+    def expand(self, q: str) -> tuple[list[str], list[str], list[str]]:
+        """(phrases, tokens, notes): glossary names in the query become their Chinese terms;
+        unknown words are corrected to the closest vocabulary word or glossary name."""
+        phrases, notes = [], []
+        rest = q
+        for name in self.names_by_len:
+            if len(name) >= 2 and name in rest:
+                for zh in sorted(self.names[name]):
+                    if name != zh:  # an English name, abbreviation or alias: search its term
+                        phrases.append(zh)
+                        notes.append(f"{name} → {zh}")
+                if any(name != zh for zh in self.names[name]):
+                    rest = rest.replace(name, " ")
+        compact = re.sub(r"\s+", "", q)
+        if not phrases and not any(compact in t for t in self.norm_text):
+            # a small typo: the closest glossary name or index word of about the same length
+            names = [n for n in self.names if abs(len(n) - len(q)) <= 2]
+            best = process.extractOne(q, names, scorer=fuzz.ratio, score_cutoff=75)
+            if best is None and " " not in q:
+                words = [w for n in (len(compact) - 1, len(compact), len(compact) + 1) if n >= 2 for w in self.by_len.get(n, [])]
+                best = process.extractOne(compact, words, scorer=fuzz.ratio, score_cutoff=70)
+            if best and best[0] != q:
+                for zh in sorted(self.names.get(best[0], {best[0]})):
+                    phrases.append(zh)
+                notes.append(f"{q} ≈ {best[0]}")
+                rest = ""
+        tokens = []
+        for t in self.segment(rest):
+            if t in self.vocab:
+                tokens.append(t)
+            elif len(t) >= 2:
+                fixed = self.correct(t, compact)
+                if fixed:
+                    tokens.append(fixed)
+                    notes.append(f"{t} ≈ {fixed}")
+        for ph in phrases:
+            tokens += [t for t in self.segment(ph) if t in self.vocab]
+        if len(re.sub(r"\s+", "", q)) >= 2 and not re.search(r"[a-z]", q):
+            phrases.append(re.sub(r"\s+", "", q))
+        return list(dict.fromkeys(phrases)), list(dict.fromkeys(tokens)), notes
+
+    # -- ranking
+    def search(self, query: str, *, kind=None, paper=None, topic=None, actor=None, limit=10) -> tuple[list[Hit], list[str]]:
+        q = norm(query).strip()
+        if not q:
+            raise PolicyKBError("empty query")
+        phrases, tokens, notes = self.expand(q)
+        n = len(self.items)
+        scores: dict[int, float] = {}
+        matched: dict[int, list[str]] = {}
+        for ph in phrases:
+            if len(ph) < 2:
+                continue
+            for i, txt in enumerate(self.norm_text):
+                n_ph = txt.count(ph)
+                if n_ph:
+                    # the more an item says it, the more it is about it
+                    scores[i] = scores.get(i, 0.0) + PHRASE_BONUS * (1 + 0.5 * min(n_ph - 1, 4))
+                    matched.setdefault(i, []).append(ph)
+        # rare words first; a very common word (in more than a tenth of the items) only adds to
+        # items already found, which keeps a query fast on a large corpus
+        for t in sorted(tokens, key=lambda t: len(self.postings.get(t, []))):
+            post = self.postings.get(t, [])
+            if not post:
+                continue
+            idf = math.log(1 + (n - len(post) + 0.5) / (len(post) + 0.5))
+            common = len(post) > n / 10 and scores
+            if common:
+                pset = self._post_sets.get(t)
+                if pset is None:
+                    pset = self._post_sets[t] = frozenset(post)
+                targets = [i for i in scores if i in pset]
+            else:
+                targets = post
+            for i in targets:
+                denom = 1.0 + K1 * (1 - B + B * self.lengths[i] / self.avglen)
+                scores[i] = scores.get(i, 0.0) + idf * (K1 + 1) / denom
+                matched.setdefault(i, []).append(t)
+        for i in scores:
+            scores[i] *= KIND_WEIGHT.get(self.items[i]["kind"], 1.0)
+        hits = []
+        for i, s in scores.items():
+            it = self.items[i]
+            if kind and it["kind"] != kind or paper and it["paper"] != paper:
+                continue
+            if topic and topic not in it.get("topics", []) or actor and actor not in it.get("actors", []):
+                continue
+            hits.append(Hit(it, round(s, 4), matched.get(i, [])))
+        return heapq.nsmallest(limit, hits, key=lambda h: (-h.score, h.item["id"])), notes
+
+
+def highlight(text: str, words: list[str], start: str, end: str) -> str:
+    """Mark the matched words in ``text`` (matching on the normalised form, same length)."""
+    nt = norm(text)
+    if len(nt) != len(text):
+        return text
+    marks = [False] * len(text)
+    for w in sorted(set(words), key=len, reverse=True):
+        for m in re.finditer(re.escape(w), nt):
+            for k in range(m.start(), m.end()):
+                marks[k] = True
+    out, inside = [], False
+    for ch, mk in zip(text, marks):
+        if mk and not inside:
+            out.append(start)
+            inside = True
+        elif not mk and inside:
+            out.append(end)
+            inside = False
+        out.append(ch)
+    if inside:
+        out.append(end)
+    return "".join(out)

@@ -1,0 +1,81 @@
+"""Build the search index (corpus/search_index.json) from the paper records and the glossary."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from policykb.glossary.segmenter import GlossarySegmenter
+from policykb.search.normalize import norm
+
+INDEX_FILE = Path("corpus") / "search_index.json"
+KINDS = {"claims": "claim", "recommendations": "recommendation", "statistics": "statistic", "frameworks": "framework"}
+
+
+def site_url(root: Path) -> str:
+    """site_url from mkdocs.yml (read as text: the file holds Python tags safe_load refuses)."""
+    path = root / "mkdocs.yml"
+    if path.exists():
+        m = re.search(r"^site_url:\s*(\S+)", path.read_text(encoding="utf-8"), re.M)
+        if m:
+            return m.group(1).strip("'\"").rstrip("/") + "/"
+    return "/"
+
+
+def permalink(base: str, paper_id: str, item_id: str) -> str:
+    return f"{base}papers/{paper_id}/#{item_id}"
+
+
+def display_text(kind: str, it: dict) -> str:
+    if kind == "statistics":
+        rng = f"–{it['range_to']}" if it.get("range_to") is not None else ""
+        ind = it.get("indicator") or ""
+        return f"{ind}：{it['value']}{rng}{it.get('unit') or ''}（{it['quote']}）"
+    if kind == "frameworks":
+        comps = "、".join(c["name"] for c in it["components"])
+        return f"{it['name']}：{comps}" if comps else it["name"]
+    if kind == "recommendations" and it.get("title") and it["title"] not in it["text"][: len(it["title"]) + 4]:
+        return f"{it['title']}：{it['text']}"
+    return it["text"]
+
+
+def build_index(papers: list[dict], glossary: list[dict], base_url: str) -> dict:
+    seg = GlossarySegmenter([e["zh"] for e in glossary])
+    items = []
+    for p in sorted(papers, key=lambda p: p["id"]):
+        for kind, label in KINDS.items():
+            for it in p[kind]:
+                text = display_text(kind, it)
+                body = " ".join([text, it.get("quote", ""), it.get("title") or "", it.get("name") or ""])
+                tokens = sorted({norm(w) for w in seg.tok.lcut_for_search(body) if w.strip() and not re.fullmatch(r"\W+", w)})
+                items.append(
+                    {
+                        "id": it["id"],
+                        "kind": label,
+                        "paper": p["id"],
+                        "text": text,
+                        "quote": it.get("quote", ""),
+                        "section": it.get("section"),
+                        "topics": it.get("topics", []),
+                        "actors": it.get("actors", []),
+                        "url": permalink(base_url, p["id"], it["id"]),
+                        "tokens": tokens,
+                    }
+                )
+    gl = [
+        {
+            "zh": e["zh"],
+            "names": sorted({norm(n) for n in [e["zh"], *(e["aliases"] or []), *(t["en"] for t in e["translations"]), e["abbr"] or ""] if n}),
+        }
+        for e in glossary
+    ]
+    return {"version": 1, "site_url": base_url, "items": items, "glossary": gl}
+
+
+def write_index(root: Path, index: dict) -> Path:
+    path = root / INDEX_FILE
+    text = json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
