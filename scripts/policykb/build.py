@@ -103,6 +103,18 @@ def run_mkdocs(root: Path, command: str = "build", extra: list[str] | None = Non
         raise PolicyKBError(f"mkdocs build --strict failed: {detail}", root / "mkdocs.yml")
 
 
+USER_DICT = Path("corpus") / "jieba_userdict.txt"
+
+
+def write_user_dict(root: Path, glossary: list[dict]) -> Path:
+    """The glossary as jieba user dictionary for the site's search index."""
+    path = root / USER_DICT
+    text = "".join(f"{e['zh']} 200000 n\n" for e in glossary if " " not in e["zh"])
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
 def build_corpus(root: Path, *, site: bool = True) -> BuildReport:
     report = BuildReport()
     t0 = time.perf_counter()
@@ -116,6 +128,7 @@ def build_corpus(root: Path, *, site: bool = True) -> BuildReport:
     t1 = time.perf_counter()
     report.written.append(write_index(root, build_index(report.papers, report.glossary, site_url(root))))
     report.written += render_site(report.papers, report.glossary, root, site_url(root))
+    report.written.append(write_user_dict(root, report.glossary))
     t2 = time.perf_counter()
     report.seconds = {"extract": t1 - t0, "render": t2 - t1}
     if site:

@@ -46,7 +46,7 @@ def provenance_note(paper: dict, field: str) -> str:
     return labels.get(prov, "")
 
 
-def render_paper(paper: dict, gloss=lambda s: s, base_url: str = "/") -> str:
+def render_paper(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_item: dict | None = None) -> str:
     """``gloss`` marks the first use of each glossary term (see render.glossing)."""
     m = paper["meta"]
     pid = paper["id"]
@@ -104,7 +104,7 @@ def render_paper(paper: dict, gloss=lambda s: s, base_url: str = "/") -> str:
         lines += [f"{hashes} {label}{esc(s['title'])} {{ #{s['id']} }}", ""]
         if s.get("line"):
             lines += [f"<small>原文第 {s['line']} 行 · `{pid}#{s['id']}`</small>", ""]
-    lines += render_items(paper, gloss, base_url)
+    lines += render_items(paper, gloss, base_url, terms_by_item)
     if paper.get("notes"):
         lines += ["## 注释 Notes { #notes }", ""]
         for n in paper["notes"]:
@@ -157,7 +157,17 @@ def _heading(item_id: str, text: str) -> str:
     return f"#### {text} {{ #{item_id} }}"
 
 
-def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/") -> list[str]:
+def _terms_line(item: dict, terms_by_item: dict) -> str:
+    """The item's glossary terms with their English names: readers see both, and the site's
+    search finds the Chinese item from an English query."""
+    found = terms_by_item.get(item["id"], [])
+    if not found:
+        return ""
+    return "术语 Terms " + "；".join(f"{esc(zh)} {esc(en)}" for zh, en in found)
+
+
+def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_item: dict | None = None) -> list[str]:
+    terms_by_item = terms_by_item or {}
     lines: list[str] = []
     recs = paper["recommendations"]
     lines += [f"## 建议 Recommendations ({len(recs)}) {{ #recommendations }}", ""]
@@ -173,6 +183,8 @@ def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/") -> list[st
             meta.append("行动者 " + "、".join(esc(a) for a in r["actors"]))
         if r.get("topics"):
             meta.append("主题 " + "、".join(esc(t) for t in r["topics"]))
+        if _terms_line(r, terms_by_item):
+            meta.append(_terms_line(r, terms_by_item))
         lines += ["<small>" + " · ".join(meta) + "</small>", ""]
         lines += cite_block(paper, r, base_url)
     stats = paper["statistics"]
@@ -186,6 +198,8 @@ def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/") -> list[st
         meta = [f"时间 {esc(st['period'] or '未注明')}", f"来源 {esc(st['source'] or '未注明')}", f"章节 {section_link(paper, st['section'])}"]
         if st.get("precision"):
             meta.append(f"精度 {esc(st['precision'])}")
+        if _terms_line(st, terms_by_item):
+            meta.append(_terms_line(st, terms_by_item))
         lines += ["<small>" + " · ".join(meta) + "</small>", ""]
         lines += cite_block(paper, st, base_url)
     fws = paper["frameworks"]
@@ -198,7 +212,10 @@ def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/") -> list[st
         if f["components"]:
             lines.append("")
         lines += _quote_block(f["quote"], gloss)
-        lines += [f"<small>章节 {section_link(paper, f['section'])}</small>", ""]
+        fmeta = [f"章节 {section_link(paper, f['section'])}"]
+        if _terms_line(f, terms_by_item):
+            fmeta.append(_terms_line(f, terms_by_item))
+        lines += ["<small>" + " · ".join(fmeta) + "</small>", ""]
         lines += cite_block(paper, f, base_url)
     claims = paper["claims"]
     core = [c for c in claims if c.get("core")]
@@ -211,8 +228,8 @@ def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/") -> list[st
         meta = [f"章节 {section_link(paper, c['section'])}", f"类型 {esc(c['kind'] or '')}"]
         if c.get("evidence"):
             meta.append("证据 " + "、".join(f"[{short_id(e)}](#{e})" for e in c["evidence"]))
-        if c.get("terms"):
-            meta.append("术语 " + "、".join(esc(t) for t in c["terms"]))
+        if _terms_line(c, terms_by_item):
+            meta.append(_terms_line(c, terms_by_item))
         lines += ["<small>" + " · ".join(meta) + "</small>", ""]
         lines += cite_block(paper, c, base_url)
     retired = paper.get("retired_ids") or []

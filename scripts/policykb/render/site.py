@@ -86,8 +86,14 @@ def render_site(papers: list[dict], glossary: list[dict], root: Path, base_url: 
     _write(docs / "index.md", render_home(papers), written)
     _write(docs / "papers" / "index.md", render_papers_index(papers), written)
     glossator = Glossator(glossary, "../glossary.md")
+    terms_by_item: dict[str, list] = {}
+    for e in glossary:
+        if e.get("en"):
+            for ids in e.get("items", {}).values():
+                for iid in ids:
+                    terms_by_item.setdefault(iid, []).append((e["zh"], e["en"]))
     for p in papers:
-        _write(docs / "papers" / f"{p['id']}.md", render_paper(p, glossator.new_page(), base_url), written)
+        _write(docs / "papers" / f"{p['id']}.md", render_paper(p, glossator.new_page(), base_url, terms_by_item), written)
     _write(docs / "glossary.md", render_glossary(glossary, papers), written)
     _write(docs / "claims.md", listings.render_claims(papers), written)
     _write(docs / "frameworks.md", listings.render_frameworks(papers), written)
