@@ -10,7 +10,7 @@ from policykb.errors import PolicyKBError
 from policykb.rules import load_yaml_text
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml when available
     def ignore_aliases(self, data):  # never emit &id001/*id001: every value written in full
         return True
 
