@@ -181,11 +181,15 @@ def score_claims(gold: list[dict], items: list[dict]) -> Score:
     return s
 
 
+def _gold_terms_file(pid: str) -> dict:
+    path = GOLD / pid / "terms.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
 def score_terms(pid: str, items: list[dict]) -> Score:
     """Term pairs: gold terms + aligned keyword pairs; a match needs the same Chinese term and
     the same English name or abbreviation (case-insensitive)."""
-    path = GOLD / pid / "terms.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    data = _gold_terms_file(pid)
     gold = list(data.get("terms") or []) + [dict(k, abbr=None) for k in data.get("keyword_pairs") or []]
     s = Score()
     used: set[int] = set()
@@ -208,9 +212,7 @@ def score_terms(pid: str, items: list[dict]) -> Score:
 
 
 def score_definitions(pid: str, items: list[dict]) -> Score:
-    path = GOLD / pid / "terms.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-    gold = data.get("definitions") or []
+    gold = _gold_terms_file(pid).get("definitions") or []
     s = Score()
     used: set[int] = set()
     for g in gold:

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from policykb import yamlio
+from policykb.chinese import to_simplified
 from policykb.errors import PolicyKBError
-
-
-@lru_cache(maxsize=None)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    return _t2s().convert(text)
 
 
 def load_glossary(root: Path) -> list[dict]:

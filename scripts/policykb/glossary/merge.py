@@ -3,26 +3,11 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from policykb.chinese import to_traditional
 from policykb.glossary.segmenter import GlossarySegmenter
 
 ITEM_KINDS = ("claims", "frameworks", "recommendations", "statistics")
-
-
-@lru_cache(maxsize=None)
-def _s2t():
-    import opencc
-
-    return opencc.OpenCC("s2t")
-
-
-def traditional(text: str) -> str:
-    """
-    >>> traditional("数据要素")
-    '數據要素'
-    """
-    return _s2t().convert(text)
 
 
 def term_key(zh: str, taken: set[str]) -> str:
@@ -97,7 +82,7 @@ def build_glossary(papers: list[dict], curated: list[dict], texts: dict[str, str
         pref = next((t for t in trs if t["preferred"]), None)
         e["en"] = pref["en"] if pref else None
         e["definition"] = e["definitions"][0] if e["definitions"] else None
-        trad = traditional(e["zh"])
+        trad = to_traditional(e["zh"])
         if trad != e["zh"] and trad not in e["aliases"]:
             e["aliases"].append(trad)
         e["aliases"] = sorted(set(e["aliases"]))

@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
+from policykb.chinese import to_simplified
 from policykb.inline import fold
-
-
-@lru_cache(maxsize=None)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
 
 
 def norm(text: str) -> str:
@@ -19,4 +11,4 @@ def norm(text: str) -> str:
     >>> norm("數據要素（ＧＰＴ）")
     '数据要素(gpt)'
     """
-    return fold(_t2s().convert(text)).lower()
+    return fold(to_simplified(text)).lower()
