@@ -3,7 +3,6 @@
 import re
 import time
 
-import pytest
 from browser import browser, needs_browser, serve
 
 pytestmark = needs_browser

@@ -1,6 +1,5 @@
 """`policykb check` and the corpus files: schema, grounding, unique ids, resolvable links."""
 
-import copy
 
 import pytest
 

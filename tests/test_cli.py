@@ -2,12 +2,11 @@
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
 from conftest import REPO, copy_project, run_cli
-from policykb.cli.main import COMMANDS, make_parser
+from policykb.cli.main import COMMANDS
 
 
 def assert_one_line_error(proc, *fragments):

@@ -37,7 +37,6 @@ def test_not_stated_is_shown(built_project):
 
 
 def test_paper_text_is_escaped_in_pages(built_project):
-    html = (built_project / "site" / "papers" / "cao-liu-zheng-2025" / "index.html").read_text(encoding="utf-8")
     # a reference title with a literal '*' or '<' from the paper must not become markup
     page = (built_project / "docs" / "papers" / "zhang-lei-intelligent-revolution.md").read_text(encoding="utf-8")
     assert "\\*The Quarterly Journal of Economics\\*" in page

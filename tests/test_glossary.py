@@ -6,7 +6,7 @@ import re
 import pytest
 
 import score as scoring
-from conftest import REPO, copy_project, run_cli
+from conftest import copy_project, run_cli
 from policykb.errors import PolicyKBError
 from policykb.extract.terms import choose_term, extract_terms, parse_gloss
 from policykb.glossary.curated import load_curated

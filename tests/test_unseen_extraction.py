@@ -1,6 +1,5 @@
 """`policykb extract` finds items in papers with layouts the corpus does not have."""
 
-import textwrap
 
 import yaml
 

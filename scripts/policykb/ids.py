@@ -24,7 +24,6 @@ def _key(kind: str, item: dict) -> str:
 
 
 def _number(item_id: str) -> tuple[int, ...]:
-    tail = item_id.rsplit(".", 2)
     m = re.search(r"\.([cfrs])(\d+)(?:\.(\d+))?$", item_id)
     if not m:
         return (0,)

@@ -115,6 +115,6 @@ def extract_claims(doc: Document, keywords: list[str]) -> list[dict]:
                 }
             )
     # the highest-scoring claims (ties: earlier first) are the paper's core claims
-    for rank, item in enumerate(sorted(out, key=lambda x: -x["score"])[: _cfg()["core_count"]]):
+    for item in sorted(out, key=lambda x: -x["score"])[: _cfg()["core_count"]]:
         item["core"] = True
     return out

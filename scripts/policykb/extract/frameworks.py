@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from policykb import rules
 from policykb.extract.numerals import parse_chinese
-from policykb.extract.recommendations import countermeasure_section, enumerated_spans, sentences
+from policykb.extract.recommendations import countermeasure_section, sentences
 from policykb.structure.document import Document
 
 
@@ -148,10 +148,7 @@ def _series(sentence: str) -> list[list[str]]:
     c = _cfg()
     out = []
     for suf in c["series_suffixes"]:
-        rx = re.compile(rf"(?:(?:传统|最新|新)的)?([\u4e00-\u9fff]{{1,6}}?{suf}){c['series_joiners']}")
-        items, pos = [], 0
-        for m in re.finditer(rf"(?:(?:传统|最新|新)的)?([\u4e00-\u9fff]{{2,6}}?{suf})(?={c['series_joiners']}|[^\u4e00-\u9fff]|$|[\u4e00-\u9fff])", sentence):
-            items.append(m.group(1))
+        items = [m.group(1) for m in re.finditer(rf"(?:(?:传统|最新|新)的)?([\u4e00-\u9fff]{{2,6}}?{suf})", sentence)]
         items = [re.sub(r"^(?:由|从|是|向|到|再向|正由|传统的|最新的)", "", x) for x in items]
         uniq = list(dict.fromkeys(x for x in items if len(x) > len(suf)))
         if len(uniq) >= 3:
@@ -239,7 +236,7 @@ def extract_frameworks(doc: Document) -> list[dict]:
             for parts in _dash_chains(sent):
                 if any(cue in sent for cue in _cfg()["chain_cues"]):
                     out.append(_fw("“" + "—".join(parts) + "”", sent, p.section, parts, kind="chain"))
-            for name, items, noun in _enumeration(sent):
+            for name, items, _noun in _enumeration(sent):
                 out.append(_fw(name, sent, p.section, items, kind="enumeration"))
             for closer, items in _closed_lists(sent):
                 out.append(_fw(f"{'、'.join(items)}（{closer}）", sent, p.section, items, kind="enumeration"))

@@ -43,20 +43,22 @@ def _unit_rx() -> str:
 @lru_cache(maxsize=None)
 def _candidate_rx() -> re.Pattern:
     unit = _unit_rx()
-    after = "|".join(map(re.escape, _cfg()["qualifiers_after"]))
+    quals = _cfg()["qualifiers_after"]
+    after = "|".join(re.escape(q) for q in quals if len(q) == 1)  # 余, 多: between number and unit
+    tail = "|".join(re.escape(q) for q in quals if len(q) > 1)  # 左右, 以上: after the unit
     return re.compile(
         rf"""
         (?P<num>{NUM})
         (?:\s*(?P<unit1>%|‰)?\s*{DASH}\s*(?P<num2>{NUM}))?      # a range: 70%～80%, 50-60年
-        \s*(?P<after>余|多)?
+        \s*(?P<after>{after})?
         \s*(?P<unit>{unit})?
-        (?P<tail>左右|以上|以下)?
+        (?P<tail>{tail})?
         """,
         re.VERBOSE,
     )
 
 
-FRACTION = re.compile(rf"(?<![\d/])(?P<a>\d{{1,3}})\s*/\s*(?P<b>\d{{1,3}})(?![\d/])")
+FRACTION = re.compile(r"(?<![\d/])(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})(?![\d/])")
 RATIO = re.compile(r"(?<![\d:])(?P<a>\d{1,2})\s*:\s*(?P<b>\d{1,2})(?![\d:])")
 CN_TIMES = re.compile(rf"(?:翻(?P<fan>{CN})番|(?P<bei>{CN})倍)")
 
@@ -271,12 +273,6 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append((start, len(text)))
     return spans
-
-
-def _fmt(v):
-    if isinstance(v, float) and v.is_integer() and False:
-        return int(v)
-    return v
 
 
 def _stat(value, range_to, unit, indicator, period, source, quote, section, **extra) -> dict:

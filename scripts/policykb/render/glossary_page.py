@@ -48,7 +48,7 @@ def render_glossary(glossary: list[dict], papers: list[dict]) -> str:
                 lines += ["**别名 Aliases** " + "、".join(esc(a) for a in e["aliases"]), ""]
             if e["definition"]:
                 d = e["definition"]
-                lines += [f"> {esc(d['text'])}", f">", f"> — [{esc(paper_title(by_id[d['paper']]))}](papers/{d['paper']}.md)", ""]
+                lines += [f"> {esc(d['text'])}", ">", f"> — [{esc(paper_title(by_id[d['paper']]))}](papers/{d['paper']}.md)", ""]
             if e["occurrences"]:
                 occ = "；".join(
                     f"[{esc(paper_title(by_id[pid]))}](papers/{pid}.md) {n} 次" for pid, n in e["occurrences"].items()

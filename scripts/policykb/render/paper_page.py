@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policykb.render.markdown import GENERATED, NOT_STATED, anchor, esc, or_not_stated
+from policykb.render.markdown import GENERATED, NOT_STATED, esc, or_not_stated
 
 
 def paper_title(paper: dict) -> str:

@@ -10,7 +10,6 @@ from policykb.layout import Block, heading_like, match_heading
 from policykb.structure import english as english_mod
 from policykb.structure import front
 from policykb.structure.document import (
-    Author,
     Document,
     Dropped,
     Meta,
