@@ -83,7 +83,9 @@ def score_statistics(gold: list[dict], items: list[dict]) -> Score:
     for g in gold:
         hit = None
         for i, it in enumerate(items):
-            if i in used or not _inside(g["anchor"], it["quote"]):
+            # a table cell: its row (the quote) and the gold anchor share the row label
+            cell = it.get("table") and it.get("indicator") and normalise(it["indicator"])[:4] in normalise(g["anchor"])
+            if i in used or not (_inside(g["anchor"], it["quote"]) or cell):
                 continue
             if abs(float(it["value"]) - float(g["value"])) < 1e-6:
                 hit = i

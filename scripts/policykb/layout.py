@@ -53,6 +53,11 @@ class Block:
         )
 
 
+def _is_affiliation(text: str) -> bool:
+    sufs = rules.load("layout.yaml")["organisation_suffixes"]
+    return any(x in text for x in sufs) and len(text) <= 60 and not ends_sentence(text)
+
+
 def split_lines(text: str) -> list[Line]:
     out = []
     pos = 0
@@ -336,6 +341,12 @@ class _Builder:
             kind, meta = kind_meta if kind_meta else (None, {})
 
             # the head zone: title, author and affiliation lines before the abstract/body
+            if zone == "head" and head_lines == 0 and kind == "dropped" and meta.get("reason") == "running header":
+                kind, meta = None, {}  # the title printed first, then repeated as running header
+            if zone == "head" and head_lines and head_lines < 8 and re.match(self.cfg["affiliation_line"], t) and _is_affiliation(t):
+                self.add("head", line)  # "1. 某某大学经济学院，北京 100871" is not a section heading
+                head_lines += 1
+                continue
             if zone == "head":
                 # a title or byline is short and never a sentence
                 long_para = len(t) >= 80 or ends_sentence(t) or "，" in t
@@ -448,6 +459,7 @@ class _Builder:
                 return
             numbered_paragraph = (
                 self.width
+                and last.meta.get("style") in ("arabic-dot", "arabic-paren")  # list items, not "5.2"
                 and len(last.lines) == 1
                 and han_len(prev) >= self.width * 0.75
                 and han_len(t) > self.width // 2

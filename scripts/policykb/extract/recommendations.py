@@ -88,13 +88,22 @@ def enumerated_spans(text: str) -> list[tuple[int, int, int]]:
     found = []
     for pat in _cfg()["inline_markers"]:
         for m in re.finditer(pat, text):
-            n = parse_chinese(m.group("n"))
+            raw = m.group("n")
+            n = int(raw) if raw.isdigit() else parse_chinese(raw)
             start = m.start("n")
-            if text[start - 1 : start] == "其":
+            while start > 0 and text[start - 1] in "其（(":
                 start -= 1
             found.append((n, start))
         if found:
             break
+    if not found:
+        # 首先，…其次，…最后，…: ordinal words at sentence starts, in order
+        words = _cfg()["ordinal_words"]
+        rx = "|".join(map(re.escape, words))
+        for m in re.finditer(rf"(?:^|(?<=[。；;：:]))\s*({rx})[，,]", text):
+            w = m.group(1)
+            n = len(found) + 1 if w == "最后" else words.index(w) + 1
+            found.append((n, m.start(1)))
     found.sort(key=lambda x: x[1])
     seq = []
     expect = 1
@@ -112,7 +121,7 @@ def enumerated_spans(text: str) -> list[tuple[int, int, int]]:
 
 
 def _title_of(span: str) -> str:
-    t = re.sub(r"^\s*(?:其)?[一二三四五六七八九十]是(?:要)?", "", span).strip()
+    t = re.sub(r"^\s*(?:(?:其)?[一二三四五六七八九十]是(?:要)?|[（(]\d{1,2}[)）]|(?:首先|其次|再次|第三|最后)[，,])", "", span).strip()
     t = re.sub(r"^第[一二三四五六七八九十]+[，,、：:]\s*", "", t)
     first = re.split(r"[。！？；;]", t, maxsplit=1)[0]
     if len(first) > 40:

@@ -61,6 +61,7 @@ def _candidate_rx() -> re.Pattern:
 FRACTION = re.compile(r"(?<![\d/])(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})(?![\d/])")
 RATIO = re.compile(r"(?<![\d:])(?P<a>\d{1,2})\s*:\s*(?P<b>\d{1,2})(?![\d:])")
 CN_TIMES = re.compile(rf"(?:翻(?P<fan>{CN})番|(?P<bei>{CN})倍)")
+CN_FRACTION = re.compile(rf"(?P<den>{CN})分之(?P<num>{CN})")
 
 DATE = re.compile(
     r"(?P<y1>(?:1[89]|20)\d{2})\s*(?:年)?\s*[-－–—~～至到]\s*(?P<y2>(?:1[89]|20)\d{2})\s*年"
@@ -162,6 +163,10 @@ def find_numbers(text: str) -> list[StatCandidate]:
             value = round(a / b, 6) if kind == "fraction" else a
             out.append(StatCandidate(value, None, None, m.start(), m.end()))
             taken.append((m.start(), m.end()))
+    for m in CN_FRACTION.finditer(text):  # 三分之一 -> 1/3
+        den, num = parse_chinese(m.group("den")), parse_chinese(m.group("num"))
+        if den and num is not None and not _inside_title(text, m.start()):
+            out.append(StatCandidate(round(num / den, 6), None, None, m.start(), m.end()))
     for m in CN_TIMES.finditer(text):
         cn = m.group("fan") or m.group("bei")
         v = parse_chinese(cn)
@@ -341,6 +346,8 @@ def _from_tables(doc: Document, out: list[dict]) -> None:
                 if not re.fullmatch(rf"(?:{NUM})\s*%?", cell.strip()):
                     continue
                 unit = "%" if cell.strip().endswith("%") else None
+                col = header[j] if j < len(header) else ""
+                unit = unit or _unit_in_label(col) or _unit_in_label(label) or _unit_in_label(t.caption)
                 value = parse_arabic(cell.strip().rstrip("%"))
                 out.append(
                     _stat(
@@ -349,6 +356,14 @@ def _from_tables(doc: Document, out: list[dict]) -> None:
                         table=f"表{t.number}" if t.number else "表",
                     )
                 )
+
+
+def _unit_in_label(label: str) -> str | None:
+    """"碳排放降低（%）" -> "%", "规模（万亿元）" -> "万亿元": a unit printed in a table label."""
+    m = re.search(r"[（(]\s*(?:单位[:：])?\s*([^（）()]{1,6})\s*[)）]\s*$", label or "")
+    if m and re.fullmatch(_unit_rx(), m.group(1)):
+        return m.group(1)
+    return None
 
 
 def extract_statistics(doc: Document) -> list[dict]:

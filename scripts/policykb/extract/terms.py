@@ -67,11 +67,12 @@ def _left_run(text: str, end: int) -> str:
     return text[i:end]
 
 
-def _is_verb(word: str) -> bool:
+def _pos(word: str) -> str:
+    """jieba's part of speech of a single word ("" when it splits further)."""
     import jieba.posseg as pseg
 
     tags = [p.flag for p in pseg.lcut(word)]
-    return len(tags) == 1 and tags[0] in ("v", "vn")
+    return tags[0] if len(tags) == 1 else ""
 
 
 def choose_term(run: str, english: str | None, corpus_text: str, known: dict | None = None) -> str | None:
@@ -90,8 +91,9 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
     allow_de = bool(english) and any(f" {w} " in f" {english.lower()} " for w in cfg["of_words"])
     candidates: list[tuple[str, str]] = []  # (candidate, its first word)
     cur = ""
-    for w in reversed(ws):
-        if w in cfg["boundary_words"] or (w == "的" and not allow_de):
+    for k, w in enumerate(reversed(ws)):
+        # the word touching the bracket is always part of the term (碳中和 may split as 碳/中/和)
+        if k and (w in cfg["boundary_words"] or (w == "的" and not allow_de)):
             break
         cur = w + cur
         if len(cur) > cfg["max_term_chars"]:
@@ -118,11 +120,17 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
     ws_long = words(longest)
     # cut after the rightmost verb that leaves at least as many words as the English name
     # ("外部自动调用混合专家模型（Mixed Expert Models）" -> 混合专家模型)
-    for i in range(len(ws_long) - 2, -1, -1):
-        rest = ws_long[i + 1 :]
-        if _is_verb(ws_long[i]) and len(rest) >= n_en and len("".join(rest)) >= 4:
-            ws_long = rest
-            break
+    def cut(tags: tuple) -> None:
+        nonlocal ws_long
+        for i in range(len(ws_long) - 2, -1, -1):
+            rest = ws_long[i + 1 :]
+            if _pos(ws_long[i]) in tags and len(rest) >= n_en and len("".join(rest)) >= 4:
+                ws_long = rest
+                return
+
+    cut(("v", "vn"))
+    if corpus_text.count("".join(ws_long)) < 2:
+        cut(("p",))  # "基于机器学习（Machine Learning）" -> 机器学习, unless used again whole
     if "".join(ws_long) != longest:
         longest = "".join(ws_long)
         cleaned = [(c, f) for c, f in cleaned if len(c) <= len(longest)]
@@ -162,7 +170,7 @@ def extract_terms(doc: Document, known: dict | None = None) -> list[dict]:
                 if zh:
                     out.append(_term(zh, en, abbr, text[m.start() - len(zh) : m.end()], where))
                 continue
-            if all(is_han(ch) for ch in content) and 2 <= len(content) <= 12:
+            if sum(map(is_han, content)) >= 2 and re.fullmatch(r"[\u4e00-\u9fff0-9.]{2,12}", content):
                 # English first: Deep Learning（深度学习）, AIGC（人工智能生成内容）
                 lm = re.search(r"([A-Za-z][A-Za-z0-9/\- ]{1,40})\s*$", text[: m.start()])
                 if not lm:

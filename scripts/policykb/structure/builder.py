@@ -139,7 +139,9 @@ def build_document(text: Text) -> Document:
             continue
         aff = front.parse_affiliation_line(b.text) if meta.authors else None
         if aff:
-            for a in meta.authors:
+            label = front.affiliation_label(b.lines[0].raw)
+            labelled = [a for a in meta.authors if label and a.label == label]
+            for a in labelled or meta.authors:
                 a.affiliation = a.affiliation or aff
             continue
         if not meta.authors:
@@ -159,9 +161,21 @@ def build_document(text: Text) -> Document:
     english_blocks: list[Block] = []
     cfg = rules.load("layout.yaml")
 
+    # a body paragraph between the abstract and the keywords continues the abstract
+    kinds = [b.kind for b in blocks]
+    for i, b in enumerate(blocks):
+        if b.kind == "body" and "abstract" in kinds[:i]:
+            prev = next(k for k in reversed(kinds[:i]) if k not in ("body",))
+            nxt = next((k for k in kinds[i + 1 :] if k != "body"), None)
+            if prev == "abstract" and nxt == "keywords":
+                b.kind = "abstract-more"
     for b in blocks:
         k = b.kind
         if k == "head":
+            continue
+        if k == "abstract-more":
+            meta.abstract_zh = (meta.abstract_zh or "") + "\n" + b.text
+            paragraphs.append(Paragraph("abstract", b.text, b.offs, b.markers, b.line, kind="abstract"))
             continue
         if k == "heading" and _is_real_heading(b):
             secs.add(b)

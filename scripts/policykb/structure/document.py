@@ -64,6 +64,7 @@ class Author:
     name: str
     name_en: str | None = None
     affiliation: str | None = None
+    label: str | None = None  # the affiliation mark printed after the name ("1", "¹")
 
 
 @dataclass

@@ -62,21 +62,31 @@ def parse_author_line(raw_line: str) -> tuple[list[Author], str | None] | None:
     ['张磊']
     >>> [x.name for x in parse_author_line("曹玉平¹, 刘竟威¹, 郑展鹏¹")[0]]
     ['曹玉平', '刘竟威', '郑展鹏']
+    >>> a, aff = parse_author_line("作者：赵 强（华北能源经济研究院）")
+    >>> [x.name for x in a], aff
+    (['赵强'], '华北能源经济研究院')
     """
     t = rules.regex(_cfg()["author_line_bullet"]).sub("", raw_line.strip())
+    t = re.sub(r"^作\s*者\s*[:：]\s*", "", t)  # "作者：赵 强（某研究院）"
     if re.match(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹*\d]", t) or re.search(r"\d{6}", t):
         return None  # "¹ 河南大学 经济学院·河南 开封 475000" is an affiliation line
     t = MARKER_RE.sub("", t)
+    bracketed = [b for b in re.findall(r"[（(]([^）)]{2,40})[）)]", t) if is_organisation(b.replace(" ", ""))]
+    t = re.sub(r"[（(][^）)]{2,40}[）)]", " ", t) if bracketed else t
     if not t or re.search(r"[。：:！？]", t) or len(t) > 60:
         return None
     merged: list[str] = []
+    labels: dict[str, str] = {}
     for part in re.split(r"[,，、;；]+", t):
         # affiliation labels printed as plain digits or asterisks ("王 小 明 1")
+        label = "".join(re.findall(r"(?:^|\s|(?<=[\u4e00-\u9fff]))(\d{1,2})(?=\s|$)", part)) or None
         tokens = [x for x in part.split() if x and not re.fullmatch(r"[\d*]+", x)]
         if tokens and all(len(x) == 1 and is_han(x) for x in tokens):
             merged.append("".join(tokens))  # "张 磊" -> "张磊": stray spaces inside one name
         else:
             merged.extend(re.sub(r"[\d*]+$", "", x) for x in tokens)
+        if label and merged:
+            labels[merged[-1]] = label
     authors, aff = [], None
     for tok in merged:
         if not all(map(is_han, tok.replace("·", ""))):
@@ -84,17 +94,32 @@ def parse_author_line(raw_line: str) -> tuple[list[Author], str | None] | None:
         if is_organisation(tok):
             aff = tok if aff is None else aff + tok
         elif 2 <= len(tok) <= 4 or "·" in tok:
-            authors.append(Author(name=tok))
+            authors.append(Author(name=tok, label=labels.get(tok)))
         else:
             return None
     if not authors:
         return None
+    if bracketed and aff is None:
+        aff = bracketed[0].replace(" ", "")
     return authors, aff
 
 
+def affiliation_label(raw_line: str) -> str | None:
+    """The mark an affiliation line starts with ("1." / "¹"), to match it with authors."""
+    m = re.match(r"^\s*(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|(\d{1,2})\s*[.．、]?)", raw_line)
+    if not m:
+        return None
+    return (m.group(1) or "").translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")) or m.group(2)
+
+
 def parse_affiliation_line(text: str) -> str | None:
-    """'河南大学经济学院·河南开封475000' -> '河南大学经济学院'."""
-    t = re.split(r"[·•]", text)[0]
+    """'河南大学经济学院·河南开封475000' -> '河南大学经济学院'.
+
+    >>> parse_affiliation_line("1.北京大学经济学院，北京100871")
+    '北京大学经济学院'
+    """
+    t = re.sub(r"^\d{1,2}\s*[.．、]?\s*", "", text)
+    t = re.split(r"[·•，,]", t)[0]
     t = re.sub(r"\d{6}.*$", "", t).strip(" ,，")
     return organisation_prefix(t) if is_organisation(t) else None
 
