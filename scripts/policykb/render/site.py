@@ -32,7 +32,9 @@ def render_home(papers: list[dict]) -> str:
         "*policykb — a policy-analysis knowledge base built from Chinese research papers on "
         "artificial intelligence and new quality productive forces (新质生产力).*",
         "",
-        f"收录文献 {len(papers)} 篇。每篇文献的元数据、摘要、关键词与章节结构均从原文抽取；"
+        f"收录文献 {len(papers)} 篇，抽取建议 {sum(len(p['recommendations']) for p in papers)} 条、"
+        f"数据 {sum(len(p['statistics']) for p in papers)} 条、框架 {sum(len(p['frameworks']) for p in papers)} 个、"
+        f"论点 {sum(len(p['claims']) for p in papers)} 条。每一条都附原文引文（quote）、章节、永久链接与引用格式；"
         "原文未注明的信息标为“未注明 / not stated”。",
         "",
         "浏览：[论点 Claims](claims.md) · [框架 Frameworks](frameworks.md) · [建议 Recommendations](recommendations.md) · "
