@@ -76,57 +76,57 @@ def _inside(anchor: str, quote: str) -> bool:
     return normalise(anchor) in normalise(quote)
 
 
-def score_statistics(gold: list[dict], items: list[dict]) -> Score:
-    s = Score()
+def match(gold: list[dict], items: list[dict], ok) -> tuple[list[tuple[dict, int | None]], set[int]]:
+    """One-to-one, in gold order: each gold item takes the first unused item with ok(g, it)."""
     used: set[int] = set()
-    unit_ok = period_ok = 0
+    pairs = []
     for g in gold:
-        hit = None
-        for i, it in enumerate(items):
-            # a table cell: its row (the quote) and the gold anchor share the row label
-            cell = it.get("table") and it.get("indicator") and normalise(it["indicator"])[:4] in normalise(g["anchor"])
-            if i in used or not (_inside(g["anchor"], it["quote"]) or cell):
-                continue
-            if abs(float(it["value"]) - float(g["value"])) < 1e-6:
-                hit = i
-                break
-        if hit is None:
-            if not g.get("borderline"):
-                s.fn += 1
-            continue
-        used.add(hit)
+        hit = next((i for i, it in enumerate(items) if i not in used and ok(g, it)), None)
+        if hit is not None:
+            used.add(hit)
+        pairs.append((g, hit))
+    return pairs, used
+
+
+def score_statistics(gold: list[dict], items: list[dict]) -> Score:
+    def ok(g, it):
+        # a table cell: its row (the quote) and the gold anchor share the row label
+        cell = it.get("table") and it.get("indicator") and normalise(it["indicator"])[:4] in normalise(g["anchor"])
+        return (_inside(g["anchor"], it["quote"]) or cell) and abs(float(it["value"]) - float(g["value"])) < 1e-6
+
+    s = Score()
+    pairs, used = match(gold, items, ok)
+    unit_ok = period_ok = 0
+    for g, hit in pairs:
         if g.get("borderline"):
+            continue  # borderline gold counts neither way
+        if hit is None:
+            s.fn += 1
             continue
         s.tp += 1
         unit_ok += (items[hit]["unit"] or "") == (g.get("unit") or "")
         period_ok += (items[hit]["period"] or "") == (str(g.get("period") or ""))
-    s.fp = len([i for i in range(len(items)) if i not in used])
+    s.fp = len(items) - len(used)
     s.extra = {"unit": (unit_ok, s.tp), "period": (period_ok, s.tp)}
     return s
 
 
 def score_recommendations(gold: list[dict], items: list[dict]) -> dict[str, Score]:
+    def ok(g, it):
+        q = normalise(it["quote"])
+        same = _inside(g["anchor"], it["quote"]) or (len(q) >= 8 and q in normalise(g["anchor"]))
+        return same and not (str(g["level"]) != "inline" and str(it["level"]) == "inline")
+
     by_level = {"1": Score(), "2": Score(), "inline": Score()}
-    key_to_item: dict[str, dict] = {}
-    used: set[int] = set()
+    pairs, used = match(gold, items, ok)
+    key_to_item = {g["key"]: items[hit] for g, hit in pairs if hit is not None}
     parent_ok = parent_n = 0
-    for g in gold:
+    for g, hit in pairs:
         lv = str(g["level"])
-        hit = None
-        for i, it in enumerate(items):
-            if i in used:
-                continue
-            if _inside(g["anchor"], it["quote"]) or (len(normalise(it["quote"])) >= 8 and normalise(it["quote"]) in normalise(g["anchor"])):
-                if lv != "inline" and str(it["level"]) == "inline":
-                    continue
-                hit = i
-                break
         if hit is None:
             by_level[lv].fn += 1
             continue
-        used.add(hit)
         by_level[lv].tp += 1
-        key_to_item[g["key"]] = items[hit]
         if lv == "2":
             parent_n += 1
             want = key_to_item.get(g.get("parent"))
@@ -138,49 +138,45 @@ def score_recommendations(gold: list[dict], items: list[dict]) -> dict[str, Scor
     return by_level
 
 
+def _names(it: dict) -> list[str]:
+    return [c["name"] for c in it["components"]]
+
+
 def score_frameworks(gold: list[dict], items: list[dict]) -> Score:
+    def ok(g, it):
+        a, q = normalise(g["anchor"]), normalise(it["quote"])
+        gcomps, names = g.get("components", []), _names(it)
+        shared = sum(any(fuzz.partial_ratio(gc, n) >= 80 for n in names) for gc in gcomps)
+        same_parts = gcomps and shared / len(gcomps) >= 0.6 and len(names) <= 2 * len(gcomps)
+        return a in q or q in a or fuzz.partial_ratio(a, q) >= 90 or same_parts
+
     s = Score()
-    used: set[int] = set()
+    pairs, used = match(gold, items, ok)
     comp_ok = comp_n = 0
-    for g in gold:
-        hit = None
-        for i, it in enumerate(items):
-            if i in used:
-                continue
-            a, q = normalise(g["anchor"]), normalise(it["quote"])
-            names = [c["name"] for c in it["components"]]
-            gcomps = g.get("components", [])
-            shared = sum(any(fuzz.partial_ratio(gc, n) >= 80 for n in names) for gc in gcomps)
-            same_parts = gcomps and shared / len(gcomps) >= 0.6 and len(names) <= 2 * len(gcomps)
-            if a in q or q in a or fuzz.partial_ratio(a, q) >= 90 or same_parts:
-                hit = i
-                break
+    for g, hit in pairs:
         if hit is None:
             s.fn += 1
             continue
-        used.add(hit)
         s.tp += 1
-        names = [c["name"] for c in items[hit]["components"]]
         for gc in g.get("components", []):
             comp_n += 1
-            comp_ok += any(fuzz.partial_ratio(gc, n) >= 80 for n in names)
+            comp_ok += any(fuzz.partial_ratio(gc, n) >= 80 for n in _names(items[hit]))
     s.fp = len(items) - len(used)
     s.extra = {"components": (comp_ok, comp_n)}
     return s
 
 
-def score_claims(gold: list[dict], items: list[dict]) -> Score:
+def _counts(pairs, used, n_items) -> Score:
     s = Score()
-    used: set[int] = set()
-    for g in gold:
-        hit = next((i for i, it in enumerate(items) if i not in used and _inside(g["anchor"], it["quote"])), None)
-        if hit is None:
-            s.fn += 1
-        else:
-            used.add(hit)
-            s.tp += 1
-    s.fp = len(items) - len(used)
+    s.tp = sum(1 for _, hit in pairs if hit is not None)
+    s.fn = len(pairs) - s.tp
+    s.fp = n_items - len(used)
     return s
+
+
+def score_claims(gold: list[dict], items: list[dict]) -> Score:
+    pairs, used = match(gold, items, lambda g, it: _inside(g["anchor"], it["quote"]))
+    return _counts(pairs, used, len(items))
 
 
 def _gold_terms_file(pid: str) -> dict:
@@ -188,44 +184,29 @@ def _gold_terms_file(pid: str) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
+def _low(x) -> str:
+    return (x or "").lower().strip()
+
+
+def term_ok(g: dict, it: dict) -> bool:
+    """Same Chinese term and the same English name or abbreviation (case-insensitive)."""
+    same_en = bool(g.get("en")) and _low(g["en"]) == _low(it["en"])
+    same_abbr = bool(g.get("abbr")) and g["abbr"] == it["abbr"]
+    return it["zh"] == g["zh"] and (same_en or same_abbr)
+
+
 def score_terms(pid: str, items: list[dict]) -> Score:
-    """Term pairs: gold terms + aligned keyword pairs; a match needs the same Chinese term and
-    the same English name or abbreviation (case-insensitive)."""
+    """Term pairs: gold terms + aligned keyword pairs."""
     data = _gold_terms_file(pid)
     gold = list(data.get("terms") or []) + [dict(k, abbr=None) for k in data.get("keyword_pairs") or []]
-    s = Score()
-    used: set[int] = set()
-    low = lambda x: (x or "").lower().strip()  # noqa: E731
-    for g in gold:
-        hit = None
-        for i, it in enumerate(items):
-            if i in used or it["zh"] != g["zh"]:
-                continue
-            if (g.get("en") and low(g["en"]) == low(it["en"])) or (g.get("abbr") and g["abbr"] == it["abbr"]):
-                hit = i
-                break
-        if hit is None:
-            s.fn += 1
-        else:
-            used.add(hit)
-            s.tp += 1
-    s.fp = len(items) - len(used)
-    return s
+    pairs, used = match(gold, items, term_ok)
+    return _counts(pairs, used, len(items))
 
 
 def score_definitions(pid: str, items: list[dict]) -> Score:
     gold = _gold_terms_file(pid).get("definitions") or []
-    s = Score()
-    used: set[int] = set()
-    for g in gold:
-        hit = next((i for i, d in enumerate(items) if i not in used and d["term"] == g["term"] and _inside(g["anchor"], d["quote"])), None)
-        if hit is None:
-            s.fn += 1
-        else:
-            used.add(hit)
-            s.tp += 1
-    s.fp = len(items) - len(used)
-    return s
+    pairs, used = match(gold, items, lambda g, d: d["term"] == g["term"] and _inside(g["anchor"], d["quote"]))
+    return _counts(pairs, used, len(items))
 
 
 def score_all() -> dict:

@@ -29,18 +29,9 @@ def evaluate() -> dict:
         res = {"statistics": scoring.score_statistics(gold.get("statistics", []), paper["statistics"])}
         recs = scoring.score_recommendations(gold.get("recommendations", []), paper["recommendations"])
         res.update({f"recommendations-{k}": v for k, v in recs.items() if k != "inline"})
-        terms = scoring.Score()
-        low = lambda x: (x or "").lower()  # noqa: E731
-        used = set()
-        for g in gold.get("terms", []):
-            hit = next((i for i, t in enumerate(paper["terms"]) if i not in used and t["zh"] == g["zh"]
-                        and (low(t["en"]) == low(g.get("en")) and g.get("en") or (g.get("abbr") and t["abbr"] == g["abbr"]))), None)
-            if hit is None:
-                terms.fn += 1
-            else:
-                used.add(hit)
-                terms.tp += 1
-        terms.fp = len([t for i, t in enumerate(paper["terms"]) if i not in used and t.get("source") != "keywords"])
+        listed = [t for t in paper["terms"] if t.get("source") != "keywords"]
+        pairs, used = scoring.match(gold.get("terms", []), listed, scoring.term_ok)
+        terms = scoring._counts(pairs, used, len(listed))
         res["terms"] = terms
         out[txt.stem] = res
         for k, v in res.items():
