@@ -340,21 +340,8 @@ class _Builder:
             kind_meta = self.start_kind(line, zone)
             kind, meta = kind_meta if kind_meta else (None, {})
 
-            # the head zone: title, author and affiliation lines before the abstract/body
-            if zone == "head" and head_lines == 0 and kind == "dropped" and meta.get("reason") == "running header":
-                kind, meta = None, {}  # the title printed first, then repeated as running header
-            if zone == "head" and head_lines and head_lines < 8 and re.match(self.cfg["affiliation_line"], t) and _is_affiliation(t):
-                self.add("head", line)  # "1. 某某大学经济学院，北京 100871" is not a section heading
-                head_lines += 1
-                continue
             if zone == "head":
-                # a title or byline is short and never a sentence
-                long_para = len(t) >= 80 or ends_sentence(t) or "，" in t
-                md_top = kind == "heading" and "markdown" in meta and not self.blocks
-                if kind in (None, "front") and not long_para and head_lines < 8 or md_top or (
-                    re.match(self.cfg["author_line_bullet"], t) and head_lines < 8
-                ):
-                    self.add("head" if kind != "front" else "front", line, **meta)
+                if self.head_line(line, kind, meta, head_lines):
                     head_lines += 1
                     continue
                 zone = "body"
@@ -425,6 +412,25 @@ class _Builder:
         for b in self.blocks:
             b.finish()
         return self.blocks
+
+    def head_line(self, line: Line, kind: str | None, meta: dict, seen: int) -> bool:
+        """Take a line of the head zone (title, byline, affiliations before the abstract/body)."""
+        t = line.text
+        if seen >= 8:
+            return False
+        if seen == 0 and kind == "dropped" and meta.get("reason") == "running header":
+            kind, meta = None, {}  # the title printed first, then repeated as running header
+        if seen and re.match(self.cfg["affiliation_line"], t) and _is_affiliation(t):
+            self.add("head", line)  # "1. 某某大学经济学院，北京 100871" is not a section heading
+            return True
+        # a title or byline is short and never a sentence
+        long_para = len(t) >= 80 or ends_sentence(t) or "，" in t
+        md_top = kind == "heading" and "markdown" in meta and not self.blocks
+        bullet = re.match(self.cfg["author_line_bullet"], t)
+        if kind in (None, "front") and not long_para or md_top or bullet:
+            self.add("head" if kind != "front" else "front", line, **meta)
+            return True
+        return False
 
     def reference_line(self, line: Line) -> None:
         t = line.text
