@@ -53,7 +53,13 @@ def build_glossary(papers: list[dict], curated: list[dict], texts: dict[str, str
     for c in curated:
         e = _new(c["zh"], "curated")
         e["abbr"] = c["abbr"]
-        e["translations"] = [dict(t) for t in c["translations"]]
+        for t in c["translations"]:
+            same = next((x for x in e["translations"] if x["en"].lower() == t["en"].lower()), None)
+            if same is None:
+                e["translations"].append(dict(t))
+            else:  # one rendering printed by several papers: one translation, several sources
+                same.setdefault("also", []).append(t["source"])
+                same["preferred"] = same["preferred"] or t["preferred"]
         e["aliases"] = list(c["aliases"])
         e["topic"] = c["topic"]
         entries[c["zh"]] = e

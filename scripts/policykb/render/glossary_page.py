@@ -42,8 +42,11 @@ def render_glossary(glossary: list[dict], papers: list[dict]) -> str:
                     vs.append(f"{esc(t['en'])}（{src}）")
                 lines += ["**其他译法 Variants** " + "；".join(vs), ""]
             pref = next((t for t in e["translations"] if t["preferred"]), None)
-            if pref and pref["source"] != "curated":
-                lines += [f"**译名出处 Translation from** [{esc(paper_title(by_id[pref['source']]))}](papers/{pref['source']}.md)", ""]
+            if pref:
+                srcs = [x for x in [pref["source"], *pref.get("also", [])] if x != "curated" and x in by_id]
+                if srcs:
+                    links = "；".join(f"[{esc(paper_title(by_id[x]))}](papers/{x}.md)" for x in srcs)
+                    lines += [f"**译名出处 Translation from** {links}", ""]
             if e["aliases"]:
                 lines += ["**别名 Aliases** " + "、".join(esc(a) for a in e["aliases"]), ""]
             if e["definition"]:
