@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from policykb import rules
-from policykb.extract.recommendations import _is_prescriptive, sentences
+from policykb.extract.recommendations import _is_prescriptive, lead_sentence, sentences
 from policykb.structure.document import Document
 
 
@@ -75,8 +75,8 @@ def score_sentence(sentence: str, *, abstract: bool, section_topic: bool, paragr
     for pen in c["penalties"]:
         if re.search(pen["pattern"], sentence):
             score += pen["score"]
-    if _is_prescriptive(sentence):
-        score -= 1 if kind == "conclusion" else 3
+    if _is_prescriptive(sentence) or lead_sentence(sentence):
+        score -= 1 if kind == "conclusion" else 3  # what to do is a recommendation, not a claim
     return score, kind
 
 

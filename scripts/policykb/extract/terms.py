@@ -237,7 +237,6 @@ def extract_definitions(doc: Document, terms: set[str], abbreviations: dict[str,
                 term = abbreviations.get(m.group("term"), m.group("term"))
                 if term in seen or len(sent) < len(term) + 8:
                     continue
-                seen.add(term)
+                seen.add(term)  # one sentence may define several terms ("GPT指…；IMI指…")
                 out.append({"term": term, "text": sent, "quote": sent, "where": where})
-                break
     return out
