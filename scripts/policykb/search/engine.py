@@ -108,7 +108,7 @@ class SearchIndex:
             cands = [w for w in self.by_len.get(2, []) if (w[0] == word[0] or w[1] == word[1]) and w != word]
             cands.sort(key=lambda w: (-len(self.postings[w]), w))
             if context:
-                for c in cands:
+                for c in cands[:20]:  # the most frequent few: bounded work on a large corpus
                     fixed = context.replace(word, c)
                     if any(fixed in t for t in self.norm_text):
                         return c
@@ -133,11 +133,11 @@ class SearchIndex:
         compact = re.sub(r"\s+", "", q)
         if not phrases and not any(compact in t for t in self.norm_text):
             # a small typo: the closest glossary name or index word of about the same length
-            names = [n for n in self.names if abs(len(n) - len(q)) <= 2]
+            names = [n for n in self.names if abs(len(n) - len(q)) <= 1]
             best = process.extractOne(q, names, scorer=fuzz.ratio, score_cutoff=75)
             if best is None and " " not in q:
                 words = [w for n in (len(compact) - 1, len(compact), len(compact) + 1) if n >= 2 for w in self.by_len.get(n, [])]
-                best = process.extractOne(compact, words, scorer=fuzz.ratio, score_cutoff=70)
+                best = process.extractOne(compact, words, scorer=fuzz.ratio, score_cutoff=80)
             if best and best[0] != q:
                 for zh in sorted(self.names.get(best[0], {best[0]})):
                     phrases.append(zh)
@@ -195,17 +195,17 @@ class SearchIndex:
                 denom = 1.0 + K1 * (1 - B + B * self.lengths[i] / self.avglen)
                 scores[i] = scores.get(i, 0.0) + idf * (K1 + 1) / denom
                 matched.setdefault(i, []).append(t)
-        for i in scores:
-            scores[i] *= KIND_WEIGHT.get(self.items[i]["kind"], 1.0)
-        hits = []
-        for i, s in scores.items():
+        def keep(i: int) -> bool:
             it = self.items[i]
             if kind and it["kind"] != kind or paper and it["paper"] != paper:
-                continue
-            if topic and topic not in it.get("topics", []) or actor and actor not in it.get("actors", []):
-                continue
-            hits.append(Hit(it, round(s, 4), matched.get(i, [])))
-        return heapq.nsmallest(limit, hits, key=lambda h: (-h.score, h.item["id"])), notes
+                return False
+            return not (topic and topic not in it.get("topics", []) or actor and actor not in it.get("actors", []))
+
+        ranked = heapq.nsmallest(
+            limit,
+            ((-round(sc * KIND_WEIGHT.get(self.items[i]["kind"], 1.0), 4), self.items[i]["id"], i) for i, sc in scores.items() if keep(i)),
+        )
+        return [Hit(self.items[i], -neg, matched.get(i, [])) for neg, _, i in ranked], notes
 
 
 def highlight(text: str, words: list[str], start: str, end: str) -> str:
