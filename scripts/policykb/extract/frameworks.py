@@ -106,6 +106,8 @@ def _last_top_level(text: str, marks: str) -> int:
 
 def _fw(name: str, quote: str, section: str, components: list[str], descriptions: list[str | None] | None = None, kind: str = "") -> dict:
     descriptions = descriptions or [None] * len(components)
+    if kind in ("enumeration", "dichotomy", "series"):
+        components = [clean_component(x) for x in components]
     return {
         "id": None,
         "name": name,
@@ -144,16 +146,46 @@ def _closed_lists(sentence: str) -> list[tuple[str, list[str]]]:
 
 
 def _series(sentence: str) -> list[list[str]]:
-    """Parallel phrases sharing a suffix: "理论范式、实验范式、计算范式向最新的数据范式"."""
+    """Three or more parallel phrases sharing a suffix, joined in a chain:
+    "理论范式、实验范式、计算范式向最新的数据范式、智能范式", "从基础支撑层到核心技术层再向应用场景层"."""
     c = _cfg()
     out = []
+    j = c["series_joiners"]
+    mod = r"(?:(?:传统|最新|新)的)?"
     for suf in c["series_suffixes"]:
-        items = [m.group(1) for m in re.finditer(rf"(?:(?:传统|最新|新)的)?([\u4e00-\u9fff]{{2,6}}?{suf})", sentence)]
-        items = [re.sub(r"^(?:由|从|是|向|到|再向|正由|传统的|最新的)", "", x) for x in items]
-        uniq = list(dict.fromkeys(x for x in items if len(x) > len(suf)))
-        if len(uniq) >= 3:
-            out.append(uniq)
+        item = rf"{mod}[\u4e00-\u9fff]{{1,6}}?{suf}"
+        for m in re.finditer(rf"{item}(?:{j}{item}){{2,}}", sentence):
+            parts = [re.sub(rf"^{mod}", "", x) for x in re.split(j, m.group(0)) if x]
+            parts = [clean_component(x) for x in parts]
+            uniq = list(dict.fromkeys(x for x in parts if len(x) > len(suf)))
+            if len(uniq) >= 3:
+                out.append(uniq)
     return out
+
+
+def clean_component(text: str) -> str:
+    """Drop connectives and list-introducing verbs from a component's start, particles from its end.
+
+    >>> clean_component("成从基础支撑层"), clean_component("而在科技创新"), clean_component("变革科研范式这")
+    ('基础支撑层', '科技创新', '变革科研范式')
+    """
+    from policykb.segment import words
+
+    c = _cfg()
+    t = text.strip(" “”\"")
+    ws = words(t)
+    lead = set(c["component_leading"])
+    while len(ws) > 1 and ws[0] in lead:
+        ws = ws[1:]
+    t = "".join(ws)
+    # a verb that introduced the list inside the first component ("新一代AI是兼具A" -> A)
+    m = re.search(r"(?:兼具|包括|涵盖|分为|从|由)(?=.{2,}$)", t)
+    if m:
+        t = t[m.end():]
+    t = re.sub(r"^(?:传统|最新|新)的", "", t)
+    while len(t) > 2 and t[-1] in c["component_trailing"]:
+        t = t[:-1]
+    return t
 
 
 def _enumeration(sentence: str) -> list[tuple[str, list[str], str]]:
@@ -222,7 +254,7 @@ def _follow_items(text: str, after: int) -> list[str]:
             for i, m in enumerate(seq):
                 end = seq[i + 1].start() if i + 1 < len(seq) else len(rest)
                 seg = rest[m.end() : end].lstrip("，,、：: ")
-                comps.append(re.split(r"[。；;，,]", seg, maxsplit=1)[0].strip())
+                comps.append(_split_top(seg, "。；;，,")[0] if _split_top(seg, "。；;，,") else seg.strip())
             return comps
     return []
 
