@@ -118,3 +118,16 @@ def test_footnote_printed_mid_paragraph_does_not_break_it():
     blocks, _, _ = build_blocks(text)
     assert [b.kind for b in blocks] == ["heading", "body", "note"]
     assert blocks[1].text == "可以降低资金供需方、人才与雇主之间的信息不对称程度。"
+
+
+def test_paragraph_opener_after_full_line_starts_a_paragraph():
+    """In a hard-wrapped paper a full line ending a sentence usually goes on; "在…阶段，" opens."""
+    base = "新型举国体制强调在政府和市场有机结合的前提下引导社会资本流向急需的创新环节并形成合力"
+    # twelve different 40-character sentences (identical lines would be running headers)
+    para = "".join((base[k:] + base[:k])[:39] + "。" for k in range(12))
+    lines = [para[i : i + 20] for i in range(0, len(para), 20)]
+    assert lines[-1].endswith("。") and len(lines[-1]) == 20
+    second = "在应用落地阶段，市场主体应利用其灵活性实现从原型技术到规模化商业模式的加速演进。"
+    text = "一、引言\n" + "\n".join(lines + [second[:20], second[20:]]) + "\n"
+    bodies = [b.text for b in build_blocks(text)[0] if b.kind == "body"]
+    assert bodies == [para, second]

@@ -479,6 +479,10 @@ class _Builder:
             elif self.is_open(last):
                 last.lines.append(line)  # a numbered paragraph going on
                 return
+        opens = ends_sentence(last.last_text) if last is not None else False
+        if opens and any(re.match(p, t) for p in self.cfg["paragraph_openers"]):
+            self.add("body", line)  # "在应用落地阶段，…" after a sentence end opens a paragraph
+            return
         if last is not None and last.kind in JOINABLE and self.is_open(last):
             last.lines.append(line)
             return

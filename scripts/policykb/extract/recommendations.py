@@ -176,13 +176,17 @@ def extract_recommendations(doc: Document) -> list[dict]:
                     for U in grand:
                         col.add(title=U.title, text=U.title, quote=U.text or U.title, section=U.id, level=2, parent_key=k1)
                     continue
-                for p in _paragraphs(doc, {T.id}):
+                paras = _paragraphs(doc, {T.id})
+                opener = re.compile(_cfg()["parallel_openers"])
+                parallel = [p for p in paras if opener.match(p.text)]
+                for p in paras:
                     if _children_from_paragraph(col, p, k1):
                         used_paragraphs.add(id(p))
                         continue
                     lead = lead_sentence(p.text)
-                    if lead or p.number:
-                        col.add(title=lead or _title_of(p.text), text=p.text, quote=p.text, section=p.section, level=2, parent_key=k1)
+                    if lead or p.number or (len(parallel) >= 2 and p in parallel):
+                        title = lead or (_title_of(p.text) if not (len(parallel) >= 2 and p in parallel) else opener.match(p.text).group(0).rstrip("，,"))
+                        col.add(title=title, text=p.text, quote=p.text, section=p.section, level=2, parent_key=k1)
                         used_paragraphs.add(id(p))
         else:
             markers = [re.compile(m) for m in _cfg()["paragraph_markers"]]
