@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykb.analysis import zero_width
+
 
 @dataclass(frozen=True)
 class Marker:
@@ -145,13 +147,41 @@ def join_segments(segments: list[tuple[int, str]]) -> tuple[str, list[int]]:
         if chars:
             if chars[-1] == "-" and len(chars) > 1 and chars[-2].isalpha() and body[0].isalpha():
                 pass  # hyphenated word split across lines: keep the hyphen, no space
+            elif _number_goes_on(chars, body):
+                pass  # "达到400" + "0亿元": one number broken by the line wrap
             elif _needs_space(chars[-1], body[0]):
                 chars.append(" ")
                 offs.append(offs[-1] + 1)
         for i, c in enumerate(body):
+            if c in zero_width():
+                continue
             chars.append(c)
             offs.append(start + lead + i)
     return "".join(chars), offs
+
+
+def _number_goes_on(chars: list[str], body: str) -> bool:
+    """Whether a line break falls inside a number of Chinese text (digits or a decimal point on
+    both sides, and no Latin word before the number).
+
+    >>> _number_goes_on(list("达到400"), "0亿元"), _number_goes_on(list("增长3."), "6%")
+    (True, True)
+    >>> _number_goes_on(list("Table 1"), "2 shows")
+    False
+    """
+    left = chars[-1]
+    right = body[0]
+    if not ((left.isdigit() and (right.isdigit() or right == ".")) or (left == "." and right.isdigit())):
+        return False
+    k = len(chars) - 1
+    while k >= 0 and (chars[k].isdigit() or chars[k] in ".,"):
+        k -= 1
+    if k == len(chars) - 2 and left == ".":
+        return False  # a sentence-final "." after a word, not a decimal point
+    while k >= 0 and chars[k] == " ":
+        k -= 1
+    before = chars[k] if k >= 0 else ""
+    return not (before.isascii() and before.isalpha())
 
 
 def lift_markers(text: str, offs: list[int]) -> tuple[str, list[int], list[Marker]]:

@@ -38,6 +38,7 @@ class Block:
     text: str = ""
     offs: list[int] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
+    surface: str = ""  # ``text`` with the characters as printed (set by policykb.text.clean)
 
     @property
     def line(self) -> int:
@@ -258,9 +259,9 @@ class _Builder:
         t = line.text
         if t in self.headers:
             return "dropped", {"reason": "running header"}
-        for pat in self.cfg["non_body_lines"]:
-            if re.match(pat, t):
-                return "dropped", {"reason": "not part of the article (image credit)"}
+        for rule in self.cfg["non_body_lines"]:
+            if rules.regex(rule["pattern"]).match(t):
+                return "dropped", {"reason": rule["reason"]}
         if _rx("publication_line").match(t):
             return "publication", {}
         for pat in self.cfg["end_markers"]:

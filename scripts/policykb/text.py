@@ -1,28 +1,112 @@
-"""The cleaned text of a paper: its blocks (logical paragraphs) with offset maps to the raw file."""
+"""The cleaned text of a paper: its blocks (logical paragraphs) with offset maps to the raw file.
+
+Blocks are built from the analysis view of the raw text (:mod:`policykb.analysis`: width-folded,
+traditional folded to simplified, one character for one), so every rule reads one canonical form
+while each block character keeps the offset of the raw character it came from. ``surface`` gives
+back the characters as printed, for quotes.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
 
+from policykb import analysis
 from policykb.layout import Block, build_blocks
 from policykb.reading import RawText
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where an item's quote stands in the raw text: 1-based line of its start and the raw
+    character offsets [start, end) in the decoded text."""
+
+    line: int
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {"line": self.line, "start": self.start, "end": self.end}
 
 
 @dataclass
 class Text:
     raw: RawText
+    view: str  # the analysis view of raw.text (same length)
     blocks: list[Block]
     width: int | None  # wrap width of a hard-wrapped paper, None when lines are paragraphs
     running_headers: set[str]
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _joined: tuple[str, str, list[tuple[int, Block]]] | None = field(default=None, repr=False)
 
     def raw_span(self, block: Block, start: int, end: int) -> tuple[int, int]:
         """Raw offsets (start, end) of the cleaned span ``block.text[start:end]``."""
         return block.offs[start], block.offs[end - 1] + 1
 
     def line_of(self, offset: int) -> int:
-        return self.raw.text.count("\n", 0, offset) + 1
+        if not self._line_starts:
+            self._line_starts = [0] + [i + 1 for i, c in enumerate(self.raw.text) if c == "\n"]
+        return bisect.bisect_right(self._line_starts, offset)
+
+    @property
+    def folded(self) -> bool:
+        """Whether the analysis view differs from the text as printed."""
+        return self.view != self.raw.text
+
+    def _join(self):
+        if self._joined is None:
+            starts = []
+            pos = 0
+            for b in self.blocks:
+                starts.append((pos, b))
+                pos += len(b.text) + 1
+            self._joined = (
+                "\n".join(b.text for b in self.blocks),
+                "\n".join(b.surface for b in self.blocks),
+                starts,
+            )
+        return self._joined
+
+    def locate(self, quote: str) -> tuple[Block, int] | None:
+        """The block and index where the cleaned ``quote`` (analysis form) first stands."""
+        if not quote:
+            return None
+        joined, _, starts = self._join()
+        pos = joined.find(quote)
+        if pos < 0:
+            return None
+        i = bisect.bisect_right([s for s, _ in starts], pos) - 1
+        start, block = starts[i]
+        if pos + len(quote) > start + len(block.text):
+            return None  # runs over a block boundary
+        return block, pos - start
+
+    def span_of(self, quote: str) -> Span | None:
+        """The raw span of a quote found in one block, or None."""
+        found = self.locate(quote)
+        if found is None:
+            return None
+        block, i = found
+        a, b = self.raw_span(block, i, i + len(quote))
+        return Span(self.line_of(a), a, b)
+
+    def surface(self, s: str | None) -> str | None:
+        """``s`` (analysis form) as printed in the paper where it is a span of one block's text:
+        traditional characters and full-width digits come back; anything else is returned as is."""
+        if not s or not self.folded:
+            return s
+        joined, surf, _ = self._join()
+        pos = joined.find(s)
+        return surf[pos : pos + len(s)] if pos >= 0 else s
+
+
+def _block_surface(block: Block, raw: str, view: str) -> str:
+    return "".join(raw[o] if 0 <= o < len(view) and view[o] == c else c for c, o in zip(block.text, block.offs))
 
 
 def clean(raw: RawText) -> Text:
-    blocks, width, headers = build_blocks(raw.text)
-    return Text(raw=raw, blocks=blocks, width=width, running_headers=headers)
+    v = analysis.view(raw.text)
+    blocks, width, headers = build_blocks(v)
+    for b in blocks:
+        b.surface = _block_surface(b, raw.text, v) if v != raw.text else b.text
+    return Text(raw=raw, view=v, blocks=blocks, width=width, running_headers=headers)

@@ -35,6 +35,7 @@ def extract_items(
         "statistics": extract_statistics(doc),
         "terms": terms,
     }
+    attach_spans(items, text)
     items = ids.assign_ids(items, paper_id, previous or {})
     link_evidence(items)
     for kind in ("recommendations", "claims"):
@@ -42,7 +43,23 @@ def extract_items(
             it["topics"] = topics_in((it.get("title") or "") + it["text"])
     abbreviations = {t["abbr"]: t["zh"] for t in terms if t.get("abbr")}
     items["definitions"] = extract_definitions(doc, definable, abbreviations)
+    attach_spans({"definitions": items["definitions"]}, text)
     return items
+
+
+SURFACE_FIELDS = ("quote", "text", "title", "name")
+
+
+def attach_spans(items: dict, text: Text) -> None:
+    """Give each item its raw span and take its quote (and text, title, name where they are
+    spans of the paper) back from the analysis view to the characters as printed."""
+    for kind, lst in items.items():
+        for it in lst:
+            span = text.span_of(it.get("quote", ""))
+            for f in SURFACE_FIELDS:
+                if isinstance(it.get(f), str):
+                    it[f] = text.surface(it[f])
+            it["span"] = span.to_dict() if span else None
 
 
 def link_evidence(items: dict) -> None:
