@@ -44,12 +44,16 @@ def rewrap(text: str, width: int = 33, offset: int = 0, blank: bool = False) -> 
         if len(s) <= width or "\t" in s or sum(map(_is_han, s)) < len(s) * 0.5:
             out.append(line)
             continue
-        first = max(8, width - offset % width)
-        pieces = [s[:first]]
-        rest = s[first:]
+        pieces = []
+        rest = s
+        cut = max(8, width - offset % width)
         while rest:
-            pieces.append(rest[:width])
-            rest = rest[width:]
+            # a marker's "^" stays with its label (PDF text has a superscript there, not a caret)
+            while cut < len(rest) and rest[cut - 1] in "^{[":
+                cut += 1
+            pieces.append(rest[:cut])
+            rest = rest[cut:]
+            cut = width
         out.extend(pieces if not blank else [p for piece in pieces for p in (piece, "")][:-1])
     return "\n".join(out)
 

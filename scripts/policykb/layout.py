@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from policykb import rules
 from policykb.inline import Marker, clean_segments, ends_sentence, is_han
+from policykb.segment import crosses
 
 
 @dataclass
@@ -213,6 +214,9 @@ class _Builder:
         self.front_labels = cfg["front_matter_labels"]
         self.has_inline_notes = False
         self.english_tail: Line | None = None
+        # the length of a typical full wrapped line (the median; `width` is a high percentile)
+        lens = [han_len(ln.raw) for ln in lines if ln.text and sum(map(is_han, ln.text)) >= 5]
+        self.full_line = statistics.median(lens) if lens else 0
 
     # -- helpers
     def add(self, kind: str, line: Line, **meta) -> Block:
@@ -303,6 +307,9 @@ class _Builder:
     # -- main loop
     def build(self) -> list[Block]:
         lines = self.lines
+        # Where wrapped lines follow each other without blank lines, a blank line is a real break.
+        nonblank = sum(1 for ln in lines if ln.text)
+        self.blank_is_break = (len(lines) - nonblank) < 0.35 * nonblank
         self.has_inline_notes = any(
             re.search(r"\S\^\{?[①-⑳*]|\^\{\[", ln.raw) for ln in lines
         )
@@ -334,6 +341,9 @@ class _Builder:
                     self.blocks[-1].meta["para_end"] = True
                 continue
             if not t:
+                last = self.blocks[-1] if self.blocks else None
+                if self.blank_is_break and last is not None and last.kind == "heading":
+                    last.meta["closed"] = True  # a blank line after a heading ends it
                 continue
             if zone == "after":
                 self.add("dropped", line, reason="after the end of the article")
@@ -469,6 +479,7 @@ class _Builder:
                 and last.meta.get("style") in ("arabic-dot", "arabic-paren")  # list items, not "5.2"
                 and len(last.lines) == 1
                 and han_len(prev) >= self.width * 0.75
+                and (han_len(prev) >= self.full_line - 1 or crosses(prev, t))
                 and han_len(t) > self.width // 2
                 and (re.search(r"[，,]", prev) or re.match(r"^\S{1,3}[，。,]", t))
             )

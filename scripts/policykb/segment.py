@@ -34,3 +34,21 @@ def unit_boundary(unit: str, following: str) -> str:
             break
         total += w
     return total if total and total != unit else unit
+
+
+def crosses(left: str, right: str, window: int = 4) -> bool:
+    """Whether jieba reads a word across the boundary between ``left`` and ``right`` (a line
+    broken inside a word: "要素组" + "合结构" has 组合).
+
+    >>> crosses("形成新质要素组", "合结构。"), crosses("奠定数据基础", "高质量数据不足")
+    (True, False)
+    """
+    a, b = left[-window:], right[:window]
+    if not a or not b:
+        return False
+    pos = 0
+    for w in words(a + b):
+        if pos < len(a) < pos + len(w):
+            return True
+        pos += len(w)
+    return False
