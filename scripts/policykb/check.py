@@ -85,8 +85,10 @@ def check_paper(paper: dict, yaml_path: Path, root: Path, yaml_text: str, seen_i
             local_ids[iid] = kind
             if item["section"] not in section_ids:
                 add([kind, i, "section"], f"{iid}: unknown section {item['section']!r}")
-            if raw_text is not None and not is_grounded(item["quote"], raw_text):
-                add([kind, i, "quote"], f"{iid}: quote is not a verbatim span of {paper['source']['file']}")
+            if raw_text is not None:
+                problem = quote_problem(item, raw_text)
+                if problem:
+                    add([kind, i, "span" if "span" in problem else "quote"], f"{iid}: {problem} of {paper['source']['file']}")
     for i, r in enumerate(paper["recommendations"]):
         if r["parent"] is not None and local_ids.get(r["parent"]) != "recommendations":
             add(["recommendations", i, "parent"], f"{r['id']}: parent {r['parent']!r} is not a recommendation of this paper")
@@ -96,9 +98,32 @@ def check_paper(paper: dict, yaml_path: Path, root: Path, yaml_text: str, seen_i
                 if ref not in local_ids:
                     add([kind, i, "evidence", j], f"{item['id']}: evidence {ref!r} does not resolve")
     for i, t in enumerate(paper["terms"]):
-        if raw_text is not None and not is_grounded(t["quote"], raw_text):
+        if raw_text is not None and quote_problem(t, raw_text):
             add(["terms", i, "quote"], f"term {t['zh']}: quote is not a verbatim span of the paper")
     return problems
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def quote_problem(item: dict, raw_text: str) -> str | None:
+    """Why an item's quote is not grounded, or None. An item with a raw span is verified on its
+    span (the quote must be the span's text, whitespace and markers aside, and the span's line
+    must be right); one without (a quote that crosses a block) is searched in the whole text."""
+    span = item.get("span")
+    if span:
+        start, end = span.get("start"), span.get("end")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(raw_text)):
+            return "span is outside the text"
+        if _line_of(raw_text, start) != span.get("line"):
+            return f"span starts on line {_line_of(raw_text, start)}, not {span.get('line')},"
+        if not is_grounded(item["quote"], raw_text[start:end]):
+            return "quote is not the text of its span"
+        return None
+    if not is_grounded(item["quote"], raw_text):
+        return "quote is not a verbatim span"
+    return None
 
 
 def check_glossary(root: Path, item_ids: set[str], paper_ids: set[str]) -> list[Problem]:

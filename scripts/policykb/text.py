@@ -13,20 +13,8 @@ from dataclasses import dataclass, field
 
 from policykb import analysis
 from policykb.layout import Block, build_blocks
+from policykb.model import Span
 from policykb.reading import RawText
-
-
-@dataclass(frozen=True)
-class Span:
-    """Where an item's quote stands in the raw text: 1-based line of its start and the raw
-    character offsets [start, end) in the decoded text."""
-
-    line: int
-    start: int
-    end: int
-
-    def to_dict(self) -> dict:
-        return {"line": self.line, "start": self.start, "end": self.end}
 
 
 @dataclass

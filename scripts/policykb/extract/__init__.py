@@ -1,7 +1,10 @@
 """Item extraction: claims, frameworks, recommendations, statistics and terms.
 
-Each extractor takes the structured :class:`~policykb.structure.Document` and returns items
-with a verbatim ``quote`` and a ``section``; :mod:`policykb.ids` then gives them stable ids.
+Each extractor takes the structured :class:`~policykb.structure.Document` (whose text is the
+analysis view) and returns typed records (:mod:`policykb.model`) with a ``quote`` and a
+``section``. :func:`extract_items` is the one place where records get their raw span, their quote
+as printed, their topics and evidence, and become the paper record's dicts; :mod:`policykb.ids`
+then gives them stable ids.
 """
 
 from __future__ import annotations
@@ -15,55 +18,65 @@ from policykb.extract.recommendations import extract_recommendations
 from policykb.extract.statistics import extract_statistics
 from policykb.extract.terms import extract_definitions, extract_terms
 from policykb.extract.topics import topics_in
+from policykb.kinds import ITEM_KINDS
+from policykb.model import item_dict
 from policykb.structure import Document
 from policykb.text import Text
 
-ITEM_KINDS = ("claims", "frameworks", "recommendations", "statistics")
 
-
-def extract_items(
-    doc: Document, text: Text, paper_id: str, previous: dict | None = None, known: dict | None = None
-) -> dict:
+def extract_records(doc: Document, text: Text, known: dict | None = None) -> dict[str, list]:
+    """Every typed record of a paper, grounded: kind (plural) -> records, plus terms and definitions."""
     known = known or {}
     terms = extract_terms(doc, known)
     quoted = {m.group(1) for p in doc.paragraphs for m in re.finditer(r"“([\u4e00-\u9fff]{2,10})”", p.text)}
-    definable = {t["zh"] for t in terms} | set(known) | set(doc.meta.keywords_zh) | quoted
-    items = {
+    definable = {t.zh for t in terms} | set(known) | set(doc.meta.keywords_zh) | quoted
+    abbreviations = {t.abbr: t.zh for t in terms if t.abbr}
+    records = {
         "claims": extract_claims(doc, doc.meta.keywords_zh),
         "frameworks": extract_frameworks(doc),
         "recommendations": extract_recommendations(doc),
         "statistics": extract_statistics(doc),
         "terms": terms,
+        "definitions": extract_definitions(doc, definable, abbreviations),
     }
-    attach_spans(items, text)
+    for kind in ("recommendations", "claims"):
+        for it in records[kind]:
+            it.topics = topics_in((it.get("title") or "") + it.text)
+    for lst in records.values():
+        for it in lst:
+            ground(it, text)
+    return records
+
+
+SURFACE_FIELDS = ("quote", "text", "title", "name", "source")
+
+
+def ground(item, text: Text) -> None:
+    """Give a record its raw span (from the offset map) and take its quote — and its text, title
+    or name where they are spans of the paper — back from the analysis view to the characters as
+    printed."""
+    item.span = text.span_of(item.quote)
+    for f in SURFACE_FIELDS:
+        value = getattr(item, f, None)
+        if isinstance(value, str):
+            setattr(item, f, text.surface(value))
+
+
+def extract_items(
+    doc: Document, text: Text, paper_id: str, previous: dict | None = None, known: dict | None = None
+) -> dict:
+    """The item lists of a paper record (dicts of the YAML contract), with stable ids."""
+    records = extract_records(doc, text, known)
+    items = {kind: [item_dict(it, work=True) for it in records[kind]] for kind in ITEM_KINDS}
     items = ids.assign_ids(items, paper_id, previous or {})
     link_evidence(items)
-    for kind in ("recommendations", "claims"):
-        for it in items[kind]:
-            it["topics"] = topics_in((it.get("title") or "") + it["text"])
-    abbreviations = {t["abbr"]: t["zh"] for t in terms if t.get("abbr")}
-    items["definitions"] = extract_definitions(doc, definable, abbreviations)
-    attach_spans({"definitions": items["definitions"]}, text)
+    items["terms"] = [t.to_dict() for t in records["terms"]]
+    items["definitions"] = [d.to_dict() for d in records["definitions"]]
     return items
 
 
-SURFACE_FIELDS = ("quote", "text", "title", "name")
-
-
-def attach_spans(items: dict, text: Text) -> None:
-    """Give each item its raw span and take its quote (and text, title, name where they are
-    spans of the paper) back from the analysis view to the characters as printed."""
-    for kind, lst in items.items():
-        for it in lst:
-            span = text.span_of(it.get("quote", ""))
-            for f in SURFACE_FIELDS:
-                if isinstance(it.get(f), str):
-                    it[f] = text.surface(it[f])
-            it["span"] = span.to_dict() if span else None
-
-
 def link_evidence(items: dict) -> None:
-    """A claim's evidence: the statistics quoted in the same paragraph."""
+    """A claim's evidence: the statistics quoted in the same paragraph. Drops the working fields."""
     by_line: dict[int, list[str]] = {}
     for s in items["statistics"]:
         if s.get("_line") is not None:

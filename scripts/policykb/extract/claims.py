@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from policykb import rules
 from policykb.extract.recommendations import _is_prescriptive, lead_sentence, sentences
+from policykb.model import Claim
 from policykb.structure.document import Document
 
 
@@ -80,8 +81,8 @@ def score_sentence(sentence: str, *, abstract: bool, section_topic: bool, paragr
     return score, kind
 
 
-def extract_claims(doc: Document, keywords: list[str]) -> list[dict]:
-    out: list[dict] = []
+def extract_claims(doc: Document, keywords: list[str]) -> list[Claim]:
+    out: list[Claim] = []
     core = core_terms(doc)
     seen_first: set[str] = set()
     for p in doc.paragraphs:
@@ -102,17 +103,15 @@ def extract_claims(doc: Document, keywords: list[str]) -> list[dict]:
                 continue
             text = _strip_opener(sent)
             out.append(
-                {
-                    "id": None,
-                    "text": text,
-                    "quote": sent,
-                    "section": p.section,
-                    "kind": kind or "assertion",
-                    "terms": [k for k in keywords if k in sent],
-                    "score": round(score, 2),
-                    "core": False,
-                    "_line": p.line,
-                }
+                Claim(
+                    text=text,
+                    quote=sent,
+                    section=p.section,
+                    kind=kind or "assertion",
+                    terms=[k for k in keywords if k in sent],
+                    score=round(score, 2),
+                    line=p.line,
+                )
             )
     # the highest-scoring claims (ties: earlier first) are the paper's core claims
     for item in sorted(out, key=lambda x: -x["score"])[: _cfg()["core_count"]]:

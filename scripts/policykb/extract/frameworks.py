@@ -18,6 +18,7 @@ from functools import lru_cache
 from policykb import rules
 from policykb.extract.numerals import parse_chinese
 from policykb.extract.recommendations import countermeasure_section, sentences
+from policykb.model import Component, Framework
 from policykb.structure.document import Document
 
 
@@ -104,18 +105,17 @@ def _last_top_level(text: str, marks: str) -> int:
     return last
 
 
-def _fw(name: str, quote: str, section: str, components: list[str], descriptions: list[str | None] | None = None, kind: str = "") -> dict:
+def _fw(name: str, quote: str, section: str, components: list[str], descriptions: list[str | None] | None = None, kind: str = "") -> Framework:
     descriptions = descriptions or [None] * len(components)
     if kind in ("enumeration", "dichotomy", "series"):
         components = [clean_component(x) for x in components]
-    return {
-        "id": None,
-        "name": name,
-        "quote": quote.strip(),
-        "section": section,
-        "components": [{"name": c, "description": d} for c, d in zip(components, descriptions)],
-        "kind": kind or None,
-    }
+    return Framework(
+        name=name,
+        quote=quote.strip(),
+        section=section,
+        components=[Component(c, d) for c, d in zip(components, descriptions)],
+        kind=kind or None,
+    )
 
 
 def _dash_chains(text: str) -> list[list[str]]:
@@ -259,8 +259,8 @@ def _follow_items(text: str, after: int) -> list[str]:
     return []
 
 
-def extract_frameworks(doc: Document) -> list[dict]:
-    out: list[dict] = []
+def extract_frameworks(doc: Document) -> list[Framework]:
+    out: list[Framework] = []
     S = countermeasure_section(doc)
     for p in doc.paragraphs:
         for a, b in sentences(p.text):
@@ -333,7 +333,7 @@ def extract_frameworks(doc: Document) -> list[dict]:
     return _dedupe(out)
 
 
-def _dedupe(items: list[dict]) -> list[dict]:
+def _dedupe(items: list[Framework]) -> list[Framework]:
     seen: list[set] = []
     out = []
     for it in items:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from policykb import rules
 from policykb.extract.actors import actors_in
+from policykb.model import Recommendation
 from policykb.structure.document import Document, Paragraph, Section
 
 _SENT = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』）)]*|[^。！？!?]+$")
@@ -131,25 +132,23 @@ def _title_of(span: str) -> str:
 
 class _Collector:
     def __init__(self):
-        self.items: list[dict] = []
+        self.items: list[Recommendation] = []
         self.n = 0
 
     def add(self, *, title, text, quote, section, level, parent_key=None) -> str:
         self.n += 1
         key = f"k{self.n}"
         self.items.append(
-            {
-                "id": None,
-                "title": title or None,
-                "text": text.strip(),
-                "quote": quote.strip(),
-                "section": section,
-                "level": level,
-                "parent": None,
-                "actors": actors_in((title or "") + text),
-                "_key": key,
-                "_parent_key": parent_key,
-            }
+            Recommendation(
+                title=title or None,
+                text=text.strip(),
+                quote=quote.strip(),
+                section=section,
+                level=level,
+                actors=actors_in((title or "") + text),
+                key=key,
+                parent_key=parent_key,
+            )
         )
         return key
 
@@ -162,7 +161,7 @@ def _children_from_paragraph(col: _Collector, p: Paragraph, parent_key: str) -> 
     return bool(spans)
 
 
-def extract_recommendations(doc: Document) -> list[dict]:
+def extract_recommendations(doc: Document) -> list[Recommendation]:
     col = _Collector()
     used_paragraphs: set[int] = set()
     S = countermeasure_section(doc)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from policykb import rules
 from policykb.extract.numerals import parse_arabic, parse_chinese
 from policykb.extract.sentences import clause_start
+from policykb.model import Statistic
 from policykb.segment import unit_boundary
 from policykb.structure.document import Document, Paragraph
 
@@ -280,23 +281,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _stat(value, range_to, unit, indicator, period, source, quote, section, **extra) -> dict:
-    d = {
-        "id": None,
-        "value": value,
-        "range_to": range_to,
-        "unit": unit,
-        "indicator": indicator,
-        "period": period,
-        "source": source,
-        "quote": quote,
-        "section": section,
-    }
-    d.update({k: v for k, v in extra.items() if v is not None})
-    return d
+def _stat(value, range_to, unit, indicator, period, source, quote, section, **extra) -> Statistic:
+    return Statistic(
+        value=value, range_to=range_to, unit=unit, indicator=indicator, period=period, source=source,
+        quote=quote, section=section, **extra,
+    )
 
 
-def _from_paragraph(para: Paragraph, doc: Document, out: list[dict]) -> None:
+def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic]) -> None:
     text = para.text
     last_period = None
     for a, b in _sentences(text):
@@ -316,13 +308,13 @@ def _from_paragraph(para: Paragraph, doc: Document, out: list[dict]) -> None:
             out.append(
                 _stat(
                     c.value, c.range_to, c.unit, ind, period, src, sent.strip(), para.section,
-                    precision=c.qualifier, _line=para.line,
+                    precision=c.qualifier, line=para.line,
                 )
             )
         last_period = period_for(sent, len(sent)) or last_period
 
 
-def _from_tables(doc: Document, out: list[dict]) -> None:
+def _from_tables(doc: Document, out: list[Statistic]) -> None:
     first_section = next((s.id for s in doc.sections if s.kind != "abstract"), "s0")
     for t in doc.tables:
         if t.kind != "table" or len(t.rows) < 2 or len(t.rows[0]) < 2:
@@ -366,8 +358,8 @@ def _unit_in_label(label: str) -> str | None:
     return None
 
 
-def extract_statistics(doc: Document) -> list[dict]:
-    out: list[dict] = []
+def extract_statistics(doc: Document) -> list[Statistic]:
+    out: list[Statistic] = []
     for para in doc.paragraphs:
         _from_paragraph(para, doc, out)
     _from_tables(doc, out)

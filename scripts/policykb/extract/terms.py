@@ -18,6 +18,7 @@ from functools import lru_cache
 from policykb import rules
 from policykb.extract.recommendations import sentences
 from policykb.inline import is_han
+from policykb.model import Definition, Term
 from policykb.segment import words
 from policykb.structure.document import Document
 
@@ -148,15 +149,15 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
     return longest
 
 
-def _term(zh, en, abbr, quote, source) -> dict:
-    return {"zh": zh, "en": en, "abbr": abbr, "quote": quote, "source": source}
+def _term(zh, en, abbr, quote, source) -> Term:
+    return Term(zh=zh, en=en, abbr=abbr, quote=quote, source=source)
 
 
-def extract_terms(doc: Document, known: dict | None = None) -> list[dict]:
+def extract_terms(doc: Document, known: dict | None = None) -> list[Term]:
     """``known``: curated terms -> the lower-cased English names they are known by."""
     texts = [(p.text, "text") for p in doc.paragraphs] + [(n.text, "note") for n in doc.notes]
     corpus_text = "\n".join(t for t, _ in texts)
-    out: list[dict] = []
+    out: list = []
     for text, where in texts:
         for m in BRACKET.finditer(text):
             content = m.group(1)
@@ -191,7 +192,7 @@ def extract_terms(doc: Document, known: dict | None = None) -> list[dict]:
     return _dedupe(out)
 
 
-def _dedupe(items: list[dict]) -> list[dict]:
+def _dedupe(items: list[Term]) -> list[Term]:
     seen: dict[str, dict] = {}
     out = []
     for it in items:
@@ -206,7 +207,7 @@ def _dedupe(items: list[dict]) -> list[dict]:
     return out
 
 
-def extract_definitions(doc: Document, terms: set[str], abbreviations: dict[str, str] | None = None) -> list[dict]:
+def extract_definitions(doc: Document, terms: set[str], abbreviations: dict[str, str] | None = None) -> list[Definition]:
     """Sentences (and notes) that define a term: "X（…）是指/指/即 …", "把…称为X", "将X定义为…".
 
     ``abbreviations`` maps an abbreviation to its term (a note "GPT指…" defines 通用目的技术).
@@ -218,7 +219,7 @@ def extract_definitions(doc: Document, terms: set[str], abbreviations: dict[str,
     rx_known = [re.compile(p.replace("{T}", f"(?P<term>{known_alt})")) for p in pats]
     rx_note = re.compile(pats[0].replace("{T}", f"(?P<term>{_cfg()['note_term']})"))
     rx_unknown = [re.compile(p) for p in _cfg()["unknown_term_patterns"]]
-    out: list[dict] = []
+    out: list = []
     seen: set[str] = set()
     sources = [(n.text, f"注{n.label}", True) for n in doc.notes] + [(p.text, p.section, False) for p in doc.paragraphs]
     for text, where, is_note in sources:
@@ -238,5 +239,5 @@ def extract_definitions(doc: Document, terms: set[str], abbreviations: dict[str,
                 if term in seen or len(sent) < len(term) + 8:
                     continue
                 seen.add(term)  # one sentence may define several terms ("GPT指…；IMI指…")
-                out.append({"term": term, "text": sent, "quote": sent, "where": where})
+                out.append(Definition(term=term, text=sent, quote=sent, where=where))
     return out
