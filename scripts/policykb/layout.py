@@ -166,8 +166,17 @@ def _balanced(text: str) -> bool:
 
 
 def find_english_start(lines: list[Line]) -> int | None:
-    """Index of the first line of a trailing English block (title/abstract/keywords)."""
+    """Index of the first line of an English block (title/abstract/keywords)."""
+    span = find_english_block(lines)
+    return span[0] if span else None
+
+
+def find_english_block(lines: list[Line]) -> tuple[int, int] | None:
+    """(first, end) line indexes of the English title/abstract/keywords block, wherever it stands:
+    after the body (then it runs to the end) or before it (it ends where Chinese lines resume after
+    its keywords line, or after its abstract when it prints no keywords)."""
     label = _rx("english_abstract_label")
+    keywords = _rx("english_keywords_label")
     n = len(lines)
     for i in range(n):
         if not lines[i].text or not is_latin_line(lines[i].text):
@@ -180,11 +189,27 @@ def find_english_start(lines: list[Line]) -> int | None:
             if not is_latin_line(t) and not t.startswith(("—", "-")):
                 break
             if label.match(t) and j > i:
-                return i
+                return i, _english_end(lines, j, keywords)
             seen += 1
             if seen > 12:
                 break
     return None
+
+
+def _english_end(lines: list[Line], abstract: int, keywords: re.Pattern) -> int:
+    """The index after the block: the first line of a run of Chinese text (three non-blank
+    non-Latin lines, or one heading) that follows the abstract; the end of the file otherwise."""
+    n = len(lines)
+    k = abstract + 1
+    while k < n:
+        t = lines[k].text
+        if t and not is_latin_line(t) and not keywords.match(t) and not t.startswith(("—", "-")):
+            following = [ln.text for ln in lines[k:] if ln.text][:3]
+            chinese = [x for x in following if not is_latin_line(x)]
+            if len(chinese) == len(following) and (len(chinese) >= 3 or match_heading(t) or match_markdown(t)):
+                return k
+        k += 1
+    return n
 
 
 def _split_trailing_latin(line: Line) -> tuple[Line, Line] | None:
@@ -313,8 +338,9 @@ class _Builder:
         self.has_inline_notes = any(
             re.search(r"\S\^\{?[①-⑳*]|\^\{\[", ln.raw) for ln in lines
         )
-        english = find_english_start(lines)
-        if english is not None:
+        eng = find_english_block(lines)
+        english, english_end = eng if eng else (None, len(lines))
+        if english is not None and english_end == len(lines):
             # a Latin tail on the last Chinese line belongs to the English block
             k = english - 1
             while k >= 0 and not lines[k].text:
@@ -324,6 +350,7 @@ class _Builder:
                 if split:
                     lines = lines[:k] + [split[0], split[1]] + lines[k + 1 :]
                     english = k + 1
+                    english_end = len(lines)
                     self.english_tail = split[1]
         zone = "head"
         head_lines = 0
@@ -331,7 +358,7 @@ class _Builder:
         loose_table: Block | None = None
         for idx, line in enumerate(lines):
             t = line.text
-            if english is not None and idx >= english:
+            if english is not None and english <= idx < english_end:
                 if t:
                     b = self.add("english", line)
                     if line is self.english_tail:

@@ -20,7 +20,8 @@ def english_paragraphs(blocks: list[Block]) -> list[tuple[str, dict]]:
     start_new = True
     for b in blocks:
         t = b.text
-        if start_new or any(lab.match(t) for lab in labels) or b.meta.get("venue_en"):
+        byline = looks_like_english_authors(t) or (t.startswith("(") and AFFILIATION_WORDS.search(t))
+        if start_new or any(lab.match(t) for lab in labels) or b.meta.get("venue_en") or byline:
             paras.append(([t], dict(b.meta)))
         else:
             paras[-1][0].append(t)

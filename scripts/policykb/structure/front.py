@@ -60,6 +60,8 @@ def parse_author_line(raw_line: str) -> tuple[list[Author], str | None] | None:
     (['董志勇'], '北京大学')
     >>> [x.name for x in parse_author_line("张 磊")[0]]
     ['张磊']
+    >>> [x.name for x in parse_author_line("孙一凡  黄  蕾")[0]]
+    ['孙一凡', '黄蕾']
     >>> [x.name for x in parse_author_line("曹玉平¹, 刘竟威¹, 郑展鹏¹")[0]]
     ['曹玉平', '刘竟威', '郑展鹏']
     >>> a, aff = parse_author_line("作者：赵 强（华北能源经济研究院）")
@@ -81,10 +83,18 @@ def parse_author_line(raw_line: str) -> tuple[list[Author], str | None] | None:
         # affiliation labels printed as plain digits or asterisks ("王 小 明 1")
         label = "".join(re.findall(r"(?:^|\s|(?<=[\u4e00-\u9fff]))(\d{1,2})(?=\s|$)", part)) or None
         tokens = [x for x in part.split() if x and not re.fullmatch(r"[\d*]+", x)]
-        if tokens and all(len(x) == 1 and is_han(x) for x in tokens):
-            merged.append("".join(tokens))  # "张 磊" -> "张磊": stray spaces inside one name
-        else:
-            merged.extend(re.sub(r"[\d*]+$", "", x) for x in tokens)
+        # a run of single characters is one name spread by stray or padding spaces:
+        # "张 磊" -> 张磊, "孙一凡  黄  蕾" -> 孙一凡, 黄蕾
+        run: list[str] = []
+        for x in tokens + [""]:
+            if len(x) == 1 and is_han(x):
+                run.append(x)
+                continue
+            if run:
+                merged.append("".join(run))
+                run = []
+            if x:
+                merged.append(re.sub(r"[\d*]+$", "", x))
         if label and merged:
             labels[merged[-1]] = label
     authors, aff = [], None
