@@ -53,6 +53,8 @@ def check_doc(gold_path):
             problems.append(f"{gold_path}: {where}: anchor contains U+200B")
         if squash(anchor) not in flat:
             problems.append(f"{gold_path}: {where}: anchor not in document: {anchor!r}")
+        elif flat.count(squash(anchor)) > 1:
+            print(f"note {gold_path.name}: {where}: anchor occurs {flat.count(squash(anchor))} times: {anchor!r}")
 
     if gold.get("title") and squash(gold["title"]) not in flat:
         problems.append(f"{gold_path}: title not in document")
