@@ -23,6 +23,13 @@ WS = re.compile(r"\s+")
 
 
 def squash(text):
+    r"""Delete all whitespace; U+200B is not whitespace, so it stays.
+
+    >>> squash("达到1\n2.5万亿元")
+    '达到12.5万亿元'
+    >>> squash("45\u200b00家") == "45\u200b00家"
+    True
+    """
     return WS.sub("", text)
 
 
