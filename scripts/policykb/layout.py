@@ -133,11 +133,14 @@ def measure_width(lines: list[Line]) -> int | None:
     lens = [han_len(ln.raw) for ln in lines if ln.text and sum(map(is_han, ln.text)) >= 5]
     if len(lens) < 20:
         return None
-    med = statistics.median(lens)
+    # the typical full line: the length with most lines within ±3 (short last lines, headings and
+    # table rows pull a median down)
+    counts = Counter(lens)
+    med = max(sorted(counts), key=lambda n: sum(counts[k] for k in range(n - 3, n + 4)))
     if med > 50:
         return None
     near = sum(1 for n in lens if med - 3 <= n <= med + 3)
-    if near / len(lens) < 0.6:
+    if near / len(lens) < 0.5:
         return None
     return int(sorted(lens)[int(len(lens) * 0.9)])
 
@@ -313,7 +316,7 @@ class _Builder:
             return "abstract", {}
         if _rx("keywords_label").match(t):
             return "keywords", {}
-        if "\t" in line.raw:
+        if "\t" in line.raw or (_rx("aligned_row").match(t) and re.search(r"\d", t)):
             return "table-row", {}
         m = _rx("table_caption").match(t)
         if m and not ends_sentence(t):
@@ -427,7 +430,7 @@ class _Builder:
                 b = self.add("caption", line, **meta)
                 caption_gap = 0
                 nxt = next((ln for ln in lines[idx + 1 :] if ln.text), None)
-                if meta["type"] == "table" and nxt is not None and "\t" not in nxt.raw:
+                if meta["type"] == "table" and nxt is not None and self.start_kind(nxt, zone) != ("table-row", {}):
                     b.meta["rows"] = []
                     loose_table = b
                 continue
@@ -507,7 +510,7 @@ class _Builder:
                 and len(last.lines) == 1
                 and han_len(prev) >= self.width * 0.75
                 and (han_len(prev) >= self.full_line - 1 or crosses(prev, t))
-                and han_len(t) > self.width // 2
+                and (han_len(t) > self.width // 2 or ends_sentence(t))
                 and (re.search(r"[，,]", prev) or re.match(r"^\S{1,3}[，。,]", t))
             )
             if numbered_paragraph:

@@ -28,12 +28,51 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SENT.finditer(text) if m.group().strip()]
 
 
-def countermeasure_section(doc: Document) -> Section | None:
+def _cue(title: str, key: str) -> bool:
+    return any(c in title for c in _cfg()[key])
+
+
+def is_plan(doc: Document) -> bool:
+    """A government plan or opinion (通知/意见/实施方案/行动计划): its headings or its title say so."""
+    cfg = _cfg()
+    titles = [s.title for s in doc.sections if s.kind == "heading"]
+    if any(_cue(t, "plan_heading_cues") for t in titles):
+        return True
+    title = doc.meta.title_zh or ""
+    return bool(title) and bool(re.search(cfg["plan_title"], title))
+
+
+def _starts_with_verb(title: str) -> bool:
+    return any(title.startswith(v) for v in _cfg()["action_verbs"])
+
+
+def prescriptive_parts(doc: Document) -> list[Section]:
+    """The level-1 sections whose content is prescriptive, in order.
+
+    A plan's every task part and its 保障措施 (all parts but 总体要求/指导思想/目标/原则 and
+    annexes); a paper's countermeasures section (对策/建议/启示 …), never its conclusion — the
+    last section with a strong cue, else the last with a weak cue (路径/举措 …)."""
     level1 = [s for s in doc.sections if s.level == 1 and s.kind == "heading"]
-    matches = [s for s in level1 if any(c in s.title for c in _cfg()["section_cues"])]
-    if matches:
-        return matches[-1]
-    return level1[-1] if level1 else None
+    if is_plan(doc):
+        return [
+            s for s in level1
+            if not _cue(s.title, "not_prescriptive") and (_cue(s.title, "section_cues") or _starts_with_verb(s.title))
+        ]
+    strong = [s for s in level1 if _cue(s.title, "section_cues_strong")]
+    if strong:
+        return [strong[-1]]  # "结论和对策" too: the countermeasures are there
+    weak = [s for s in level1 if _cue(s.title, "section_cues") and not _cue(s.title, "not_prescriptive")]
+    if weak:
+        return [weak[-1]]
+    if level1 and not _cue(level1[-1].title, "not_prescriptive") and len(level1) >= 2:
+        return [level1[-1]]  # a commentary's closing part ("# 以…为…")
+    return []
+
+
+def countermeasure_section(doc: Document) -> Section | None:
+    """The last prescriptive part (the countermeasures section of a paper)."""
+    parts = prescriptive_parts(doc)
+    return parts[-1] if parts else None
 
 
 def _children(doc: Document, sid: str) -> list[Section]:
@@ -105,6 +144,13 @@ def enumerated_spans(text: str) -> list[tuple[int, int, int]]:
             w = m.group(1)
             n = len(found) + 1 if w == "最后" else words.index(w) + 1
             found.append((n, m.start(1)))
+    if not found:
+        # parallel openers inside one paragraph: "在融资方面，…。在场景方面，…"
+        parallel = [m.start(1) for m in re.finditer(_cfg()["parallel_inline"], text)]
+        # only when each part prescribes: "在上游环节，…已广泛应用" describes
+        ends = parallel[1:] + [len(text)]
+        if all(_is_prescriptive(text[a:b]) for a, b in zip(parallel, ends)):
+            found.extend((i + 1, a) for i, a in enumerate(parallel))
     found.sort(key=lambda x: x[1])
     seq = []
     expect = 1
@@ -153,63 +199,201 @@ class _Collector:
         return key
 
 
-def _children_from_paragraph(col: _Collector, p: Paragraph, parent_key: str) -> bool:
+def _children_from_paragraph(col: _Collector, p: Paragraph, parent_key: str, level: int = 2) -> bool:
     spans = enumerated_spans(p.text)
     for _, a, b in spans:
         span = p.text[a:b].strip()
-        col.add(title=_title_of(span), text=span, quote=span, section=p.section, level=2, parent_key=parent_key)
+        col.add(title=_title_of(span), text=span, quote=span, section=p.section, level=level, parent_key=parent_key)
     return bool(spans)
+
+
+def responsibility(text: str) -> list[str] | None:
+    """The units a plan names after a measure ("（牵头单位：省发展改革委；责任单位：省经信厅、各市州人民政府）"),
+    or None when the paragraph is not such a line.
+
+    >>> responsibility("（牵头单位：省数据局；责任单位：省委网信办、省公安厅）")
+    ['省数据局', '省委网信办', '省公安厅']
+    """
+    m = re.match(_cfg()["responsibility_line"], text.strip())
+    if not m:
+        return None
+    body = re.sub(_cfg()["responsibility_label"], "", m.group(1))
+    return [u.strip() for u in re.split(r"[、，,；;]|以及|及(?=[\u4e00-\u9fff]{2,}(?:部|委|局|厅|办|政府))", body) if u.strip()]
+
+
+def _content(paras: list[Paragraph]) -> str:
+    return "\n".join(p.text for p in paras if responsibility(p.text) is None)
+
+
+def _section_items(col: _Collector, doc: Document, T: Section, level: int, parent_key: str | None, used: set) -> str:
+    """One sub-section as an item (title, its whole text) and the items under it; returns its key."""
+    paras = _paragraphs(doc, {T.id})
+    body = _content(paras)
+    key = col.add(
+        title=T.title, text=T.title + ("\n" + body if body else ""), quote=T.text or T.title,
+        section=T.id, level=level, parent_key=parent_key,
+    )
+    item = col.items[-1]
+    if level >= 2:
+        for p in paras:
+            item.actors = _merge(item.actors, responsibility(p.text) or [])
+            used.add(id(p))
+        return key
+    grand = _children(doc, T.id)
+    if grand:
+        for U in grand:
+            _section_items(col, doc, U, 2, key, used)
+        for p in paras:
+            item.actors = _merge(item.actors, responsibility(p.text) or [])
+        return key
+    _children_of(col, paras, key, item, used)
+    return key
+
+
+def _merge(a: list[str], b: list[str]) -> list[str]:
+    return a + [x for x in b if x not in a]
+
+
+def _children_of(col: _Collector, paras: list[Paragraph], parent_key: str, parent, used: set) -> None:
+    """Level-2 items in the paragraphs of a level-1 item: 一是/二是 enumerations (also across
+    paragraphs), numbered or titled lead paragraphs, parallel openers; a responsibility line goes
+    to the item before it when every sub-item has its own, else to the parent."""
+    opener = re.compile(_cfg()["parallel_openers"])
+    parallel = [p for p in paras if opener.match(p.text)]
+    resp_lines = [p for p in paras if responsibility(p.text) is not None]
+    last_child = None
+    for p in _join_enumeration(paras):
+        units = responsibility(p.text)
+        if units is not None:
+            target = last_child if (last_child is not None and len(resp_lines) >= 2) else parent
+            target.actors = _merge(target.actors, units)
+            used.add(id(p))
+            continue
+        if _children_from_paragraph(col, p, parent_key):
+            used.add(id(p))
+            last_child = col.items[-1]
+            continue
+        lead = lead_sentence(p.text)
+        if lead or p.number or (len(parallel) >= 2 and p in parallel):
+            title = lead or (_title_of(p.text) if not (len(parallel) >= 2 and p in parallel) else opener.match(p.text).group(0).rstrip("，,"))
+            col.add(title=title, text=p.text, quote=p.text, section=p.section, level=2, parent_key=parent_key)
+            used.add(id(p))
+            last_child = col.items[-1]
+
+
+def _join_enumeration(paras: list[Paragraph]) -> list[Paragraph]:
+    """Paragraphs, with an enumeration broken over several ("一是…。" / "二是…。") read as one."""
+    out: list[Paragraph] = []
+    for p in paras:
+        if out and _marker_number(p.text) and _marker_number(p.text) == _last_number(out[-1].text) + 1:
+            prev = out[-1]
+            out[-1] = Paragraph(prev.section, prev.text + p.text, prev.offs + p.offs, prev.markers, prev.line, prev.number, prev.kind)
+            continue
+        out.append(p)
+    return out
+
+
+def _marker_number(text: str) -> int:
+    from policykb.extract.numerals import parse_chinese
+
+    m = re.match(r"^\s*(?:其)?([一二三四五六七八九十])是", text)
+    return parse_chinese(m.group(1)) if m else 0
+
+
+def _last_number(text: str) -> int:
+    spans = enumerated_spans(text)
+    if spans:
+        return spans[-1][0]
+    return _marker_number(text)
+
+
+def _level1_from_paragraphs(col: _Collector, paras: list[Paragraph], used: set, require_prescriptive: bool) -> None:
+    """Level-1 items in a part without sub-sections: numbered or titled paragraphs (with their
+    一是 items as level 2), or, failing those, enumerations whose items prescribe."""
+    markers = [re.compile(m) for m in _cfg()["paragraph_markers"]]
+    found = False
+    last = None
+    for p in paras:
+        units = responsibility(p.text)
+        if units is not None and last is not None:
+            last.actors = _merge(last.actors, units)
+            used.add(id(p))
+            continue
+        numbered = p.number is not None or any(m.match(p.text) for m in markers)
+        lead = lead_sentence(p.text)
+        if not (numbered or lead):
+            continue
+        if require_prescriptive and not lead and not _is_prescriptive(p.text):
+            continue
+        found = True
+        spans = enumerated_spans(p.text)
+        head_end = spans[0][1] if spans else len(p.text)
+        head = p.text[:head_end].strip()
+        title = lead or _title_of(p.text)
+        k1 = col.add(title=title, text=p.text, quote=head, section=p.section, level=1)
+        last = col.items[-1]
+        used.add(id(p))
+        for _, a, b in spans:
+            span = p.text[a:b].strip()
+            col.add(title=_title_of(span), text=span, quote=span, section=p.section, level=2, parent_key=k1)
+    if found:
+        return
+    # parallel paragraphs ("在算力方面，…" / "在数据方面，…"), two or more in a row, that prescribe
+    opener = re.compile(_cfg()["parallel_openers"])
+    label = re.compile(_cfg()["speaker_label"])
+    run: list[Paragraph] = []
+    for p in paras + [None]:
+        if p is not None and opener.match(label.sub("", p.text, count=1)):
+            run.append(p)
+            continue
+        if len(run) >= 2 and (not require_prescriptive or sum(_is_prescriptive(x.text) for x in run) * 2 >= len(run)):
+            for x in run:
+                t = label.sub("", x.text, count=1)
+                quote = t[: sentences(t)[0][1]] if sentences(t) else t
+                col.add(title=opener.match(t).group(0).rstrip("，,"), text=t, quote=quote, section=x.section, level=1)
+                used.add(id(x))
+        run = []
+    for p in _join_enumeration(paras):
+        spans = enumerated_spans(p.text)
+        if not spans:
+            continue
+        intro = p.text[: spans[0][1]]
+        items = [p.text[a:b].strip() for _, a, b in spans]
+        if require_prescriptive and not (_is_prescriptive(intro) or re.search(_cfg()["enumeration_intro"], intro) or
+                                         sum(_prescribes(x) for x in items) * 2 > len(items)):
+            continue
+        for span in items:
+            col.add(title=_title_of(span), text=span, quote=span, section=p.section, level=1)
+        used.add(id(p))
+
+
+def _prescribes(item: str) -> bool:
+    """An enumerated item that prescribes: its title opens with an action verb or a cue."""
+    bare = re.sub(_cfg()["parallel_inline"], "", item, count=1)
+    return _starts_with_verb(_title_of(item)) or _starts_with_verb(bare) or _is_prescriptive(item)
 
 
 def extract_recommendations(doc: Document) -> list[Recommendation]:
     col = _Collector()
-    used_paragraphs: set[int] = set()
-    S = countermeasure_section(doc)
-    if S is not None:
-        subs = _children(doc, S.id)
+    used: set[int] = set()
+    parts = prescriptive_parts(doc)
+    for S in parts:
+        subs = [T for T in _children(doc, S.id) if not _cue(T.title, "not_prescriptive")]
         if subs:
             for T in subs:
-                k1 = col.add(title=T.title, text=T.title, quote=T.text or T.title, section=T.id, level=1)
-                grand = _children(doc, T.id)
-                if grand:
-                    for U in grand:
-                        col.add(title=U.title, text=U.title, quote=U.text or U.title, section=U.id, level=2, parent_key=k1)
-                    continue
-                paras = _paragraphs(doc, {T.id})
-                opener = re.compile(_cfg()["parallel_openers"])
-                parallel = [p for p in paras if opener.match(p.text)]
-                for p in paras:
-                    if _children_from_paragraph(col, p, k1):
-                        used_paragraphs.add(id(p))
-                        continue
-                    lead = lead_sentence(p.text)
-                    if lead or p.number or (len(parallel) >= 2 and p in parallel):
-                        title = lead or (_title_of(p.text) if not (len(parallel) >= 2 and p in parallel) else opener.match(p.text).group(0).rstrip("，,"))
-                        col.add(title=title, text=p.text, quote=p.text, section=p.section, level=2, parent_key=k1)
-                        used_paragraphs.add(id(p))
+                _section_items(col, doc, T, 1, None, used)
         else:
-            markers = [re.compile(m) for m in _cfg()["paragraph_markers"]]
-            for p in _paragraphs(doc, {S.id}):
-                numbered = p.number is not None or any(m.match(p.text) for m in markers)
-                lead = lead_sentence(p.text)
-                if not (numbered or lead):
-                    continue
-                spans = enumerated_spans(p.text)
-                head_end = spans[0][1] if spans else len(p.text)
-                head = p.text[:head_end].strip()
-                title = lead or _title_of(p.text)
-                k1 = col.add(title=title, text=head, quote=head, section=p.section, level=1)
-                used_paragraphs.add(id(p))
-                for _, a, b in spans:
-                    span = p.text[a:b].strip()
-                    col.add(title=_title_of(span), text=span, quote=span, section=p.section, level=2, parent_key=k1)
+            _level1_from_paragraphs(col, _paragraphs(doc, {S.id}), used, require_prescriptive=False)
+    if not col.items:
+        # no prescriptive part (commentary, interpretation, news): prescriptive enumerations
+        _level1_from_paragraphs(col, [p for p in doc.paragraphs if p.kind != "abstract"], used, require_prescriptive=True)
     structured = list(col.items)
     col.items = []
-    # inline items: elsewhere in the body; inside the countermeasures section only its own
-    # introductory paragraphs (its sub-sections elaborate the structured items)
-    inside = (_subtree(doc, S.id) - {S.id}) if S is not None else set()
+    # inline items: elsewhere in the body; inside the prescriptive parts only their own
+    # introductory paragraphs (their sub-sections elaborate the structured items)
+    inside = set().union(*[_subtree(doc, S.id) - {S.id} for S in parts]) if parts else set()
     for p in doc.paragraphs:
-        if id(p) in used_paragraphs or p.section in inside:
+        if id(p) in used or p.section in inside:
             continue
         for a, b in sentences(p.text):
             sent = p.text[a:b].strip()

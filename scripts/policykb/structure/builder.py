@@ -109,10 +109,15 @@ def _cells(line, raw_text: str) -> list[str]:
     """Cells of a tab-separated row, each cleaned (stray spaces, markers)."""
     cells = []
     pos = line.start
-    for cell in line.raw.split("\t"):
-        text, _, _ = clean_segments([(pos, cell)])
-        cells.append(text)
-        pos += len(cell) + 1
+    sep = re.compile(r"\t" if "\t" in line.raw else r" {2,}")
+    last = 0
+    for m in list(sep.finditer(line.raw)) + [None]:
+        end = m.start() if m else len(line.raw)
+        cell = line.raw[last:end]
+        text, _, _ = clean_segments([(pos + last, cell)])
+        if text or m is None or "\t" in line.raw:
+            cells.append(text)
+        last = m.end() if m else end
     while cells and not cells[-1]:
         cells.pop()
     return cells
