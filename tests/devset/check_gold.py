@@ -92,7 +92,7 @@ def check_file(gold_path: Path) -> list[str]:
         label = f"terms[{i}]"
         if not term.get("zh") or not (term.get("en") or term.get("abbr")):
             problems.append(f"{where}: {label}: needs zh and en or abbr")
-        for key in ("zh", "en", "abbr"):
+        for key in ("zh", "alt_zh", "en", "abbr"):
             if term.get(key):
                 need(term[key], f"{label}.{key}")
     for i, fw in enumerate(gold.get("frameworks") or []):
