@@ -430,10 +430,13 @@ class _Builder:
                 b = self.add("caption", line, **meta)
                 caption_gap = 0
                 nxt = next((ln for ln in lines[idx + 1 :] if ln.text), None)
-                if meta["type"] == "table" and nxt is not None and self.start_kind(nxt, zone) != ("table-row", {}):
+                if (meta["type"] == "table" and nxt is not None and self.start_kind(nxt, zone) != ("table-row", {})
+                        and not _rx("aligned_row").match(nxt.text)):
                     b.meta["rows"] = []
                     loose_table = b
                 continue
+            if kind is None and self.blocks and self.blocks[-1].kind == "caption" and _rx("aligned_row").match(t):
+                kind = "table-row"  # a header row without figures, right under the table's caption
             if kind == "table-row":
                 self.add("table-row", line)
                 caption_gap = 0

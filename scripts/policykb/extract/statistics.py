@@ -15,11 +15,12 @@ from functools import lru_cache
 from policykb import rules
 from policykb.extract.numerals import parse_arabic, parse_chinese
 from policykb.extract.sentences import clause_start
+from policykb.extract.subjects import own_region, subject_for
 from policykb.model import Statistic
 from policykb.segment import unit_boundary
 from policykb.structure.document import Document, Paragraph
 
-NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CN = r"[零〇一二两三四五六七八九十百千]+"
 DASH = r"[-－–—~～至到]"
 
@@ -61,7 +62,7 @@ def _candidate_rx() -> re.Pattern:
 
 FRACTION = re.compile(r"(?<![\d/])(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})(?![\d/])")
 RATIO = re.compile(r"(?<![\d:])(?P<a>\d{1,2})\s*:\s*(?P<b>\d{1,2})(?![\d:])")
-CN_TIMES = re.compile(rf"(?:翻(?P<fan>{CN})番|(?P<bei>{CN})倍)")
+CN_TIMES = re.compile(rf"(?:翻了?(?P<fan>{CN})番|(?P<bei>{CN})倍)")
 CN_FRACTION = re.compile(rf"(?P<den>{CN})分之(?P<num>{CN})")
 
 DATE = re.compile(
@@ -78,6 +79,7 @@ class StatCandidate:
     start: int
     end: int
     qualifier: str | None = None
+    kind: str = "value"
 
 
 def _is_year(num: str) -> bool:
@@ -101,6 +103,8 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
     start, end = m.start("num"), m.end()
     before = text[:start].rstrip()
     prev = before[-1:] if before else ""
+    if re.match(r"\s*[×xX*]\s*\d", text[m.end("num"):]) or prev in "×*":
+        return True  # "2×2类型学", "4×4": a dimension, not a figure
     if prev and (prev.isascii() and prev.isalpha() or prev in "-./_" or prev in "".join(c["ordinal_prefixes"])):
         return True
     nxt = text[end : end + 3]
@@ -108,13 +112,23 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
     if raw_next.isascii() and raw_next.isalpha() and not any(text[m.end("num") :].startswith(u) for u in c["latin_units"]):
         return True
     if unit is None:
-        return True
+        # a target or limit without a unit: "PUE不高于1.25", "降至1.3以下"
+        comp = "|".join(map(re.escape, sorted(c["bare_comparators"], key=len, reverse=True)))
+        return not (
+            re.search(rf"(?:{comp})\s*$", before)
+            and not _is_year(m.group("num"))
+            and re.match(r"\s*(?:以上|以下|以内|左右)?\s*(?:[，,。；;）)、]|$)", text[m.end():])
+        )
+    if unit in c["latin_units"] and re.match(r"[A-Za-z0-9]", text[m.end("unit") : m.end("unit") + 1] if m.group("unit") else ""):
+        return True  # "500PUE": a Latin unit must end where the letters end
     num = m.group("num")
     if unit in c["date_suffixes"] or text[m.end("num") :].lstrip().startswith(("年", "月", "日", "号")):
         if _is_year(num) or unit != "年":
             return True
         if not m.group("num2"):
             return True  # a bare duration ("未来3年") is a timetable, not a statistic
+        if re.match(r"\s*(?:左右)?的?时间", text[m.end():]) or re.search(r"(?:用|再用|花|未来|今后|经过)\s*$", before):
+            return True  # "用3至5年时间": a timetable too
     if re.match(r"\s*[.．]\d", text[m.end("num") :]) and _is_year(num):
         return True  # 2018.03
     if unit in ("个", "次", "项") or unit is None:
@@ -122,7 +136,36 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
             return True
     if _inside_title(text, start):
         return True
+    if unit in c["list_count_units"] and _closes_list(text, start, m.group("num")):
+        return True
     return False
+
+
+def _closes_list(text: str, start: int, num: str) -> bool:
+    """A count right after the list it counts: "美国、中国、德国3个国家" (3 names, 3).
+
+    >>> _closes_list("在武汉、襄阳、宜昌3个城市布局", 9, "3"), _closes_list("全省有武汉等3个城市", 6, "3")
+    (True, False)
+    """
+    i = start
+    while i > 0 and text[i - 1] not in "，,。；;：:！？!?（(":
+        i -= 1
+    clause = text[i:start]
+    names = [n for n in re.split(r"[、和及与]", clause) if n.strip()]
+    if len(names) < 2 or not re.search(r"、", clause):
+        return False
+    try:
+        return int(num) == len(names)
+    except ValueError:
+        return False
+
+
+def _qual_before(text: str, pos: int) -> str | None:
+    head = text[:pos].rstrip()
+    for word, q in sorted(_cfg()["qualifiers_before"].items(), key=lambda kv: -len(kv[0])):
+        if head.endswith(word):
+            return q
+    return None
 
 
 def find_numbers(text: str) -> list[StatCandidate]:
@@ -142,12 +185,7 @@ def find_numbers(text: str) -> list[StatCandidate]:
         range_to = parse_arabic(m.group("num2")) if m.group("num2") else None
         if range_to is not None and _is_year(m.group("num2")) and _is_year(m.group("num")):
             continue
-        qual = None
-        head = text[: m.start()].rstrip()
-        for word, q in sorted(c["qualifiers_before"].items(), key=lambda kv: -len(kv[0])):
-            if head.endswith(word):
-                qual = q
-                break
+        qual = _qual_before(text, m.start())
         if m.group("after"):
             qual = c["qualifiers_after"][m.group("after")]
         if m.group("tail"):
@@ -168,6 +206,33 @@ def find_numbers(text: str) -> list[StatCandidate]:
         den, num = parse_chinese(m.group("den")), parse_chinese(m.group("num"))
         if den and num is not None and not _inside_title(text, m.start()):
             out.append(StatCandidate(round(num / den, 6), None, None, m.start(), m.end()))
+    c = _cfg()
+    for m in re.finditer(c["chinese_tenths"], text):  # 两成, 逾九成 -> 2 成
+        if _inside_title(text, m.start()) or any(text.startswith(w, m.start()) for w in c["chinese_tenths_idioms"]):
+            continue
+        if m.start() > 0 and re.match(r"[一二两三四五六七八九十百千]", text[m.start() - 1]):
+            continue  # part of a longer numeral
+        out.append(StatCandidate(parse_chinese(m.group("n")), None, "成", m.start(), m.end(), _qual_before(text, m.start())))
+    for m in re.finditer(c["half"], text):  # 接近一半 -> 0.5
+        a = m.start("q")
+        if not _inside_title(text, a):
+            out.append(StatCandidate(0.5, None, None, a, m.end(), _qual_before(text, a)))
+    for m in re.finditer(c["bare_magnitude"], text):  # 超千亿元 -> 1000 亿元
+        if m.start() > 0 and re.match(r"[\d一二两三四五六七八九]", text[m.start() - 1]) or _inside_title(text, m.start()):
+            continue
+        a = m.start("m")
+        out.append(StatCandidate(parse_chinese(m.group("m")), None, m.group("unit"), a, m.end(), _qual_before(text, a)))
+    ranks = list(re.finditer(c["rank"], text))
+    ranks += [m for m in re.finditer(c["rank_attribute"], text) if not any(r.start() <= m.start() < r.end() for r in ranks)]
+    for m in ranks:  # 位居全国第6 -> rank 6
+        raw = m.group("n")
+        n = 1 if "first" in m.groupdict() and m.group("first") else int(raw) if raw.isdigit() else parse_chinese(raw)
+        if n is None or _inside_title(text, m.start()):
+            continue
+        taken_here = [o for o in out if m.start() <= o.start < m.end()]
+        for o in taken_here:
+            out.remove(o)
+        out.append(StatCandidate(n, None, None, m.start(), m.end(), None, kind="rank"))
     for m in CN_TIMES.finditer(text):
         cn = m.group("fan") or m.group("bei")
         v = parse_chinese(cn)
@@ -288,9 +353,10 @@ def _stat(value, range_to, unit, indicator, period, source, quote, section, **ex
     )
 
 
-def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic]) -> None:
+def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: str = "中国") -> None:
     text = para.text
     last_period = None
+    carry = own
     for a, b in _sentences(text):
         sent = text[a:b]
         cands = find_numbers(sent)
@@ -302,19 +368,20 @@ def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic]) -> Non
         for c in cands:
             ind = indicator_for(sent, c, prev_ind)
             prev_ind = ind
+            carry = subject_for(sent, c.start, carry, own)
             period = period_for(sent, c.start)
             if period is None and re.search(r"同年|当年|同期", sent):
                 period = last_period  # "中国同年…": the year of the sentence before
             out.append(
                 _stat(
                     c.value, c.range_to, c.unit, ind, period, src, sent.strip(), para.section,
-                    precision=c.qualifier, line=para.line,
+                    precision=c.qualifier, line=para.line, kind=c.kind, subject=carry,
                 )
             )
         last_period = period_for(sent, len(sent)) or last_period
 
 
-def _from_tables(doc: Document, out: list[Statistic]) -> None:
+def _from_tables(doc: Document, out: list[Statistic], own: str = "中国") -> None:
     first_section = next((s.id for s in doc.sections if s.kind != "abstract"), "s0")
     for t in doc.tables:
         if t.kind != "table" or len(t.rows) < 2 or len(t.rows[0]) < 2:
@@ -341,13 +408,24 @@ def _from_tables(doc: Document, out: list[Statistic]) -> None:
                 col = header[j] if j < len(header) else ""
                 unit = unit or _unit_in_label(col) or _unit_in_label(label) or _unit_in_label(t.caption)
                 value = parse_arabic(cell.strip().rstrip("%"))
+                entity = header[j] if j < len(header) and header[j] else None
+                subject = subject_for(entity or "", len(entity or ""), subject_for(label, len(label), own, own), own)
                 out.append(
                     _stat(
-                        value, None, unit, indicator, period, src, " ".join(row), t.section or first_section,
-                        entity=header[j] if j < len(header) and header[j] else None,
+                        value, None, unit, _label_without_unit(indicator), period, src, " ".join(row), t.section or first_section,
+                        subject=subject,
+                        entity=entity,
                         table=f"表{t.number}" if t.number else "表",
                     )
                 )
+
+
+def _label_without_unit(label: str) -> str:
+    """"规模（万亿元）" -> "规模": the unit is kept in ``unit``."""
+    m = re.search(r"\s*[（(]\s*(?:单位[:：])?\s*([^（）()]{1,6})\s*[)）]\s*$", label or "")
+    if m and re.fullmatch(_unit_rx(), m.group(1)):
+        return label[: m.start()].strip() or label
+    return label
 
 
 def _unit_in_label(label: str) -> str | None:
@@ -360,15 +438,16 @@ def _unit_in_label(label: str) -> str | None:
 
 def extract_statistics(doc: Document) -> list[Statistic]:
     out: list[Statistic] = []
+    own = own_region(doc.meta.title_zh or "", "".join(p.text for p in doc.paragraphs[:200]))
     for para in doc.paragraphs:
-        _from_paragraph(para, doc, out)
-    _from_tables(doc, out)
+        _from_paragraph(para, doc, out, own)
+    _from_tables(doc, out, own)
     # notes that are not bibliographic (examples, definitions) can carry figures too
     for n in doc.notes:
         if _BIBLIO.search(n.text):
             continue
         para = Paragraph(section=_section_of_note(doc, n), text=n.text, offs=[], markers=[], line=n.line)
-        _from_paragraph(para, doc, out)
+        _from_paragraph(para, doc, out, own)
     return out
 
 
