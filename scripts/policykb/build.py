@@ -120,6 +120,9 @@ def build_corpus(root: Path, *, site: bool = True) -> BuildReport:
     t0 = time.perf_counter()
     extractions = extract_corpus(root)
     report.papers = [ex.paper for ex in extractions]
+    for paper in report.papers:  # a document whose structure looks wrong is reported, never silent
+        for w in paper.get("warnings") or []:
+            print(f"warning: {paper['source']['file']}: {w}", file=sys.stderr)
     report.glossary = make_glossary(root, extractions)
     report.written += write_corpus(root, report.papers, report.glossary)
     problems = check_corpus(root)

@@ -185,3 +185,18 @@ def check_corpus(root: Path) -> list[Problem]:
         paper_ids.add(paper.get("id"))
     problems += check_glossary(root, set(seen_ids), paper_ids)
     return problems
+
+
+def structure_warnings(root: Path) -> list[str]:
+    """The structure warnings stored in each paper YAML (diagnostics.py), one line each."""
+    out = []
+    for f in sorted((root / "corpus" / "papers").glob("*.yaml")):
+        try:
+            paper = yamlio.read(f)
+        except Exception:  # an unreadable file is reported by check_corpus
+            continue
+        if not isinstance(paper, dict):
+            continue
+        for w in paper.get("warnings") or []:
+            out.append(f"warning: {f.relative_to(root)}: {w}")
+    return out
