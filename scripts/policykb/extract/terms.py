@@ -45,6 +45,8 @@ def parse_gloss(content: str) -> tuple[str | None, str | None] | None:
     cfg = _cfg()
     if any(re.search(p, c) for p in cfg["not_gloss"]) or any(is_han(ch) for ch in c):
         return None
+    if re.search(r"\b(?:et al|pp|vol|no)\b\.?|\d{4}", c, re.IGNORECASE):
+        return None  # a citation (Smith et al., 2020), not a name
     if not re.search(r"[A-Za-z]{2,}", c):
         return None
     en, abbr = None, None
@@ -58,6 +60,26 @@ def parse_gloss(content: str) -> tuple[str | None, str | None] | None:
     if en is None and abbr is None:
         return None
     return en, abbr
+
+
+def split_alt(content: str) -> tuple[str | None, str]:
+    """A second Chinese name before the English in one bracket: "计算能力，computing power" ->
+    ("计算能力", "computing power"); "又称…；English" too.
+
+    >>> split_alt("计算能力，computing power")
+    ('计算能力', 'computing power')
+    >>> split_alt("GPT, General Purpose Technology")
+    (None, 'GPT, General Purpose Technology')
+    """
+    m = re.fullmatch(r"\s*(?:又称|亦称|也称|或称|简称)?\s*([\u4e00-\u9fff]{2,12})\s*[，,；;、]\s*([A-Za-z].*)", content)
+    if m:
+        return m.group(1), m.group(2)
+    return None, content
+
+
+def _english_words(english: str | None) -> int:
+    """Words of an English name, hyphenated parts counted ("Pre-trained" is two)."""
+    return len(re.findall(r"[A-Za-z]+", english)) if english else 99
 
 
 def _left_run(text: str, end: int) -> str:
@@ -103,7 +125,9 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
             candidates.append((cur, w))
     cleaned = []
     for cand, first in candidates:
-        if len(cand) > 3 and cand[0] in cfg["boundary_words"] and cand[1:] not in (c for c, _ in candidates):
+        if len(cand) > 3 and cand[0] in cfg["boundary_words"]:
+            if cand[1:] in (c for c, _ in candidates):
+                continue  # "据中国互联网络信息中心": the term is the rest
             cand = cand[1:]  # jieba glued a boundary word to the term ("以极" + "紫外")
         if len(cand) >= 2:
             cleaned.append((cand, first))
@@ -117,7 +141,7 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
         return max(known_hits, key=len)
     if first_word in known:
         return longest  # "人工智能内容生成": a known term heads a compound term
-    n_en = len(english.split()) if english else 99  # no English name: nothing to compare with
+    n_en = _english_words(english)  # no English name: nothing to compare with
     ws_long = words(longest)
     # cut after the rightmost verb that leaves at least as many words as the English name
     # ("外部自动调用混合专家模型（Mixed Expert Models）" -> 混合专家模型)
@@ -143,8 +167,9 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
     ]
     if shorter:
         return max(shorter, key=len)
-    if len(longest) > cfg["fallback_max_chars"]:
-        fits = [c for c, _ in cleaned if len(c) <= cfg["fallback_max_chars"]]
+    limit = max(cfg["fallback_max_chars"], 2 * n_en + 1) if english else cfg["fallback_max_chars"]
+    if len(longest) > limit:  # a four-word English name may stand for a nine-character term
+        fits = [c for c, _ in cleaned if len(c) <= limit]
         return max(fits, key=len) if fits else longest
     return longest
 
@@ -161,16 +186,26 @@ def extract_terms(doc: Document, known: dict | None = None) -> list[Term]:
     for text, where in texts:
         for m in BRACKET.finditer(text):
             content = m.group(1)
-            gloss = parse_gloss(content)
-            if gloss:  # Chinese first: 通用目的技术（GPT, General Purpose Technology）
+            alt, rest = split_alt(content)
+            gloss = parse_gloss(rest)
+            run = _left_run(text, m.start())
+            if gloss and (run or not alt):  # Chinese first: 通用目的技术（GPT, General Purpose Technology）
                 en, abbr = gloss
-                run = _left_run(text, m.start())
                 if "·" in run:
                     continue  # a person's name (凯茜·伍德（Cathie Wood）)
                 zh = choose_term(run, en, corpus_text, known)
                 if zh:
-                    out.append(_term(zh, en, abbr, text[m.start() - len(zh) : m.end()], where))
+                    t = _term(zh, en, abbr, text[m.start() - len(zh) : m.end()], where)
+                    t.alt_zh = alt
+                    out.append(t)
                 continue
+            ab = re.fullmatch(r"([\u4e00-\u9fff0-9.]{2,12})\s*[，,；;]\s*([A-Za-z][A-Za-z0-9/\-]{1,9})", content)
+            if ab and re.match(_cfg()["abbreviation"], ab.group(2)):
+                # English first with an abbreviation: Large Language Model（大语言模型，LLM）
+                lm = re.search(r"([A-Za-z][A-Za-z0-9/\- ]{1,60})\s*$", text[: m.start()])
+                if lm and not re.match(_cfg()["abbreviation"], lm.group(1).strip()) and " " in lm.group(1).strip():
+                    out.append(_term(ab.group(1), lm.group(1).strip(), ab.group(2), text[lm.start(1) : m.end()], where))
+                    continue
             if sum(map(is_han, content)) >= 2 and re.fullmatch(r"[\u4e00-\u9fff0-9.]{2,12}", content):
                 # English first: Deep Learning（深度学习）, AIGC（人工智能生成内容）
                 lm = re.search(r"([A-Za-z][A-Za-z0-9/\- ]{1,40})\s*$", text[: m.start()])
