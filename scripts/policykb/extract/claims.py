@@ -119,7 +119,7 @@ def extract_claims(doc: Document, keywords: list[str]) -> list[Claim]:
                 )
             )
     # at most max_per_10k claims per 10,000 characters: the highest-scoring (ties: earlier first)
-    chars = sum(len(p.text) for p in doc.paragraphs)
+    chars = sum(len("".join(x.text.split())) for x in [*doc.paragraphs, *doc.notes, *doc.references])
     keep_n = max(3, round(_cfg()["max_per_10k"] * chars / 10000))
     ranked = sorted(range(len(out)), key=lambda i: (-out[i]["score"], i))
     kept = sorted(ranked[:keep_n])

@@ -307,11 +307,32 @@ def _last_number(text: str) -> int:
     return _marker_number(text)
 
 
+def _slogan_paragraphs(paras: list[Paragraph]) -> list[Paragraph]:
+    """Paragraphs that open with a short prescriptive sentence ("要坚持创新引领，夯实人工智能发展
+    根基。", "必须统筹发展和安全，…。"): a commentary's measures, when it has three or more."""
+    rx = re.compile(_cfg()["slogan_opener"])
+    out = []
+    for p in paras:
+        first = sentences(p.text)[0] if sentences(p.text) else (0, len(p.text))
+        head = p.text[first[0] : first[1]].strip()
+        if rx.match(head) and len(head) <= _cfg()["slogan_max_chars"] and len(p.text) > len(head) + 20:
+            out.append(p)
+    return out if len(out) >= 3 else []
+
+
 def _level1_from_paragraphs(col: _Collector, paras: list[Paragraph], used: set, require_prescriptive: bool) -> None:
     """Level-1 items in a part without sub-sections: numbered or titled paragraphs (with their
     一是 items as level 2), or, failing those, enumerations whose items prescribe."""
     markers = [re.compile(m) for m in _cfg()["paragraph_markers"]]
     found = False
+    if require_prescriptive:
+        slogans = _slogan_paragraphs(paras)
+        if slogans and not any(p.number is not None or any(m.match(p.text) for m in markers) for p in paras):
+            for p in slogans:
+                head = p.text[: sentences(p.text)[0][1]].strip()
+                col.add(title=head.rstrip("。；;"), text=p.text, quote=head, section=p.section, level=1)
+                used.add(id(p))
+            return
     last = None
     for p in paras:
         units = responsibility(p.text)
@@ -323,8 +344,8 @@ def _level1_from_paragraphs(col: _Collector, paras: list[Paragraph], used: set, 
         lead = lead_sentence(p.text)
         if not (numbered or lead):
             continue
-        if require_prescriptive and not lead and not _is_prescriptive(p.text):
-            continue
+        if require_prescriptive and not (_prescribes(lead) if lead else _is_prescriptive(p.text)):
+            continue  # "发展新质生产力，人工智能是关键变量。": a lead that states, not prescribes
         found = True
         spans = enumerated_spans(p.text)
         head_end = spans[0][1] if spans else len(p.text)

@@ -20,7 +20,7 @@ from policykb.model import Statistic
 from policykb.segment import unit_boundary
 from policykb.structure.document import Document, Paragraph
 
-NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUM = r"\d{1,2}[ ](?=\d{1,2}\.\d)\d{1,2}\.\d+|\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CN = r"[零〇一二两三四五六七八九十百千]+"
 DASH = r"[-－–—~～至到]"
 
@@ -105,7 +105,7 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
     prev = before[-1:] if before else ""
     if re.match(r"\s*[×xX*]\s*\d", text[m.end("num"):]) or prev in "×*":
         return True  # "2×2类型学", "4×4": a dimension, not a figure
-    if prev and (prev.isascii() and prev.isalpha() or prev in "-./_" or prev in "".join(c["ordinal_prefixes"])):
+    if prev and (prev.isascii() and prev.isalpha() or prev in "-./_" or any(before.endswith(w) for w in c["ordinal_prefixes"])):
         return True
     nxt = text[end : end + 3]
     raw_next = text[m.end("num") : m.end("num") + 1]
@@ -125,7 +125,8 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
     if unit in c["date_suffixes"] or text[m.end("num") :].lstrip().startswith(("年", "月", "日", "号")):
         if _is_year(num) or unit != "年":
             return True
-        if not m.group("num2"):
+        measured = "." in num or re.search(c["duration_statistic_before"], before)
+        if not m.group("num2") and not measured:
             return True  # a bare duration ("未来3年") is a timetable, not a statistic
         if re.match(r"\s*(?:左右)?的?时间", text[m.end():]) or re.search(r"(?:用|再用|花|未来|今后|经过)\s*$", before):
             return True  # "用3至5年时间": a timetable too
@@ -136,6 +137,8 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
             return True
     if _inside_title(text, start):
         return True
+    if re.search(c["unit_definition"], before):
+        return True  # "1 EFLOPS等于1000 PFLOPS": a unit's definition, not a figure
     if unit in c["list_count_units"] and _closes_list(text, start, m.group("num")):
         return True
     return False
