@@ -46,6 +46,17 @@ def provenance_note(paper: dict, field: str) -> str:
     return labels.get(prov, "")
 
 
+def missing_line(paper: dict) -> str:
+    """What a full reference of the paper lacks: flagged, never guessed (add it to
+    corpus/meta/<paper>.yaml when a reliable source states it)."""
+    from policykb.cite import missing_fields
+
+    missing = missing_fields(paper)
+    if not missing:
+        return "无 none"
+    return "⚠ " + "、".join(missing) + f" <small>(补充于 add to `corpus/meta/{esc(paper['id'])}.yaml`)</small>"
+
+
 def render_paper(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_item: dict | None = None) -> str:
     """``gloss`` marks the first use of each glossary term (see render.glossing)."""
     m = paper["meta"]
@@ -71,6 +82,7 @@ def render_paper(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
         ("作者 Authors", authors_line(paper) + provenance_note(paper, "authors")),
         ("刊物 Venue", venue_line(paper) + provenance_note(paper, "venue")),
         ("年份 Year", pub + provenance_note(paper, "year")),
+        ("引用缺项 Missing for citation", missing_line(paper)),
         ("编号 ID", f"`{pid}`"),
         ("原文 Source", f"`{esc(paper['source']['file'])}` · sha256 `{paper['source']['sha256'][:12]}…`"),
     ]
@@ -138,18 +150,20 @@ def _quote_block(text: str, gloss=lambda s: s) -> list[str]:
 def cite_block(paper: dict, item: dict, base_url: str) -> list[str]:
     """A collapsible block with the item's citations and their copy buttons. Raw HTML so the
     block carries ``data-search-exclude``: citations repeat the paper's title and would
-    otherwise make every item of a paper match a word of that title."""
+    otherwise make every item of a paper match a word of that title. With no base URL set the
+    permalink is the page path and the link points at the anchor on this page."""
     import html
 
     from policykb.cite import citation
     from policykb.search.index import permalink
 
     url = permalink(base_url, paper["id"], item["id"])
-    parts = [f'<details class="quote pkb-cite" data-search-exclude><summary>引用 Cite · {short_id(item["id"])}</summary>']
+    href = url if base_url else f"#{item['id']}"
+    parts = [f'<details class="quote pkb-cite" data-search-exclude><summary>引用 Cite · {html.escape(short_id(item["id"]))}</summary>']
     for style, title in (("gbt7714", "GB/T 7714-2015"), ("apa", "APA 7"), ("bibtex", "BibTeX")):
         text = html.escape(citation(paper, item, style, url), quote=False)
         parts.append(f'<div class="pkb-cite-style"><span class="filename">{title}</span><pre><code>{text}</code></pre></div>')
-    parts.append(f'<p>永久链接 Permalink: <a href="{html.escape(url)}">{html.escape(url)}</a></p></details>')
+    parts.append(f'<p>永久链接 Permalink: <a href="{html.escape(href)}">{html.escape(url)}</a></p></details>')
     return ["".join(parts), ""]
 
 
