@@ -56,6 +56,7 @@ def test_copy_a_citation(built_project, tmp_path):
         time.sleep(1.0)
         details = driver.find_element(By.CSS_SELECTOR, "h4[id='cao-liu-zheng-2025.r5.1'] ~ details.pkb-cite")
         driver.execute_script("arguments[0].open = true; arguments[0].scrollIntoView()", details)
+        time.sleep(0.5)  # the Cite control composes its citations when it is opened
         button = details.find_element(By.CSS_SELECTOR, "button.md-code__button[data-md-type='copy'], button.md-clipboard")
         target = driver.find_element(By.CSS_SELECTOR, button.get_attribute("data-clipboard-target"))
         driver.execute_script("arguments[0].click()", button)

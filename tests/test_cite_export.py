@@ -240,3 +240,33 @@ def test_retired_id_keeps_an_anchor(tmp_path, built_project):
     assert 'id="dong-zhiyong-2025.s99"' in html and "已撤回" in html
     proc = run_cli("--root", str(root), "cite", "dong-zhiyong-2025.s99")
     assert proc.returncode == 1 and "withdrawn" in proc.stderr
+
+
+def test_cite_control_composes_exactly_the_cli_citation(tmp_path):
+    """Each paper page holds the citation templates once and, per item, the values the Cite
+    control fills in; filling them (what docs/javascripts/pkb-cite.js does) gives citation()."""
+    import html as html_lib
+
+    from policykb import yamlio
+    from policykb.cite import TEMPLATE_STYLES, citation, fill_template
+    from policykb.render.paper_page import render_paper
+
+    base = "https://kb.invalid/"
+    for f in sorted((copy_project(tmp_path / "p") / "corpus" / "papers").glob("*.yaml")):
+        paper = yamlio.read(f)
+        page = render_paper(paper, base_url=base)
+        assert page.count('id="pkb-cite-templates"') == 1
+        raw = re.search(r'<script type="application/json" id="pkb-cite-templates">(.*?)</script>', page).group(1)
+        assert not re.search(r"[<>&]|[^\x00-\x7f]", raw)  # nothing in it can end the script element
+        templates = json.loads(raw)
+        blocks = re.findall(r'<details class="quote pkb-cite"[^>]*>.*?</details>', page)
+        items = [it for k in KINDS for it in paper[k]]
+        assert len(blocks) == len(items)
+        for block in blocks:
+            attrs = {k: html_lib.unescape(v) for k, v in re.findall(r'data-pkb-(\w+)="([^"]*)"', block)}
+            url = html_lib.unescape(re.search(r'class="pkb-permalink" href="[^"]*">([^<]*)</a>', block).group(1))
+            it = next(i for i in items if i["id"] == f"{paper['id']}.{attrs['key']}")
+            assert url == f"{base}papers/{paper['id']}/#{it['id']}"
+            for style in TEMPLATE_STYLES:
+                loc = attrs.get("bibloc", attrs["loc"]) if style == "bibtex" else attrs["loc"]
+                assert fill_template(templates[style], attrs["key"], loc, url) == citation(paper, it, style, url)

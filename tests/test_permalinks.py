@@ -56,7 +56,7 @@ def test_unset_base_gives_id_and_page_path(pages_only):
     assert proc.stdout.rstrip().endswith(" papers/cao-liu-zheng-2025/#cao-liu-zheng-2025.r5.1")
     page = (root / "docs" / "papers" / "cao-liu-zheng-2025.md").read_text(encoding="utf-8")
     # on the page the permalink points at the anchor itself (a page path would resolve wrongly)
-    assert '<a href="#cao-liu-zheng-2025.r5.1">papers/cao-liu-zheng-2025/#cao-liu-zheng-2025.r5.1</a>' in page
+    assert '<a class="pkb-permalink" href="#cao-liu-zheng-2025.r5.1">papers/cao-liu-zheng-2025/#cao-liu-zheng-2025.r5.1</a>' in page
 
 
 def test_site_url_is_the_one_place(pages_only, tmp_path):

@@ -325,25 +325,32 @@ def locator(paper: dict, item: dict) -> str:
 
 # --- the styles ---------------------------------------------------------------------------------
 
-def gbt7714(paper: dict, item: dict | None = None) -> str:
+def gbt7714(paper: dict, item: dict | None = None, *, loc: str | None = None) -> str:
     out = reference(paper, "gbt7714")
-    return out if item is None else f"{out} {locator(paper, item)}."
+    loc = loc if loc is not None else (locator(paper, item) if item is not None else None)
+    return out if loc is None else f"{out} {loc}."
 
 
-def apa(paper: dict, item: dict | None = None) -> str:
+def apa(paper: dict, item: dict | None = None, *, loc: str | None = None) -> str:
     out = reference(paper, "apa")
-    return out if item is None else f"{out} {locator(paper, item)}."
+    loc = loc if loc is not None else (locator(paper, item) if item is not None else None)
+    return out if loc is None else f"{out} {loc}."
 
 
 def _bib_escape(text: str) -> str:
     return re.sub(r"([%&$#_{}])", r"\\\1", text)
 
 
-def bibtex(paper: dict, item: dict | None = None, url: str | None = None) -> str:
+def bibtex(paper: dict, item: dict | None = None, url: str | None = None, *,
+           loc: str | None = None, key: str | None = None) -> str:
+    """A BibTeX entry; for an item, ``key`` (its short id) and ``loc`` default to the item's."""
     m = paper["meta"]
     typ = csl_type(paper)
     entry = "article" if typ != "document" else "misc"
-    key = paper["id"] if item is None else f"{paper['id']}-{short_id(item['id'])}"
+    if item is not None:
+        key = key if key is not None else short_id(item["id"])
+        loc = loc if loc is not None else locator(paper, item)
+    key = paper["id"] if key is None else f"{paper['id']}-{key}"
     authors = [a["name"] for a in m["authors"]]
     fields = []
     if authors:
@@ -366,8 +373,8 @@ def bibtex(paper: dict, item: dict | None = None, url: str | None = None) -> str
     issn = _ISSN.match(m.get("article_number") or "")
     if issn:
         fields.append(("issn", issn.group(1).upper()))
-    if item is not None:
-        fields.append(("note", locator(paper, item)))
+    if loc is not None:
+        fields.append(("note", loc))
     if url:
         fields.append(("url", url))
     body = ",\n".join(f"  {k} = {{{_bib_escape(v) if k != 'url' else v}}}" for k, v in fields)
@@ -400,6 +407,33 @@ def citation(paper: dict, item: dict | None, style: str, url: str | None = None)
     if style == "markdown":
         return markdown(paper, item, url)
     raise ValueError(style)
+
+
+# --- citations composed in the browser ----------------------------------------------------------
+
+TEMPLATE_STYLES = ("gbt7714", "apa", "bibtex")
+SLOT_KEY, SLOT_LOC, SLOT_URL = "\ue003", "\ue001", "\ue002"
+
+
+def citation_templates(paper: dict) -> dict[str, str]:
+    """Each style's citation of *any* item of the paper, with slots (private-use characters) for
+    the item's short id, locator and permalink. Filling the slots with an item's values (plain
+    string replacement, which the site's Cite control does on demand) gives exactly
+    ``citation(paper, item, style, url)``; for BibTeX the locator is :func:`bibtex_locator`'s."""
+    return {
+        "gbt7714": gbt7714(paper, loc=SLOT_LOC) + f" {SLOT_URL}",
+        "apa": apa(paper, loc=SLOT_LOC) + f" {SLOT_URL}",
+        "bibtex": bibtex(paper, None, SLOT_URL, loc=SLOT_LOC, key=SLOT_KEY),
+    }
+
+
+def bibtex_locator(paper: dict, item: dict) -> str:
+    return _bib_escape(locator(paper, item))
+
+
+def fill_template(template: str, key: str, loc: str, url: str) -> str:
+    """What the Cite control does (scripts in docs/javascripts/pkb-cite.js)."""
+    return template.replace(SLOT_KEY, key).replace(SLOT_LOC, loc).replace(SLOT_URL, url)
 
 
 # --- exports for reference managers -------------------------------------------------------------
