@@ -141,7 +141,7 @@ def test_metadata(papers, pid):
 
 def test_provenance_marks_curated_and_text(papers):
     assert papers["zhou-yang-ai-empowering-nqpf"]["meta"]["provenance"]["venue"] == "curated"
-    assert papers["zhou-yang-ai-empowering-nqpf"]["meta"]["provenance"]["year"] == "curated"
+    assert papers["zhou-yang-ai-empowering-nqpf"]["meta"]["provenance"]["year"] == "public listing"
     assert papers["anon-ai-nqpf-logic-path"]["meta"]["provenance"]["title.zh"] == "curated"
     assert papers["dong-zhiyong-2025"]["meta"]["provenance"]["venue"] == "text"
     assert papers["cao-liu-zheng-2025"]["meta"]["provenance"]["year"] == "text"

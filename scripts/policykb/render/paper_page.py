@@ -42,7 +42,8 @@ def venue_line(paper: dict) -> str:
 
 def provenance_note(paper: dict, field: str) -> str:
     prov = paper["meta"]["provenance"].get(field)
-    labels = {"text": "", "curated": " <small>(据整理 / curated)</small>", "inferred": " <small>(推断 / inferred)</small>"}
+    labels = {"text": "", "curated": " <small>(据整理 / curated)</small>",
+              "public listing": " <small>(据公开著录 / public listing)</small>", "inferred": " <small>(推断 / inferred)</small>"}
     return labels.get(prov, "")
 
 
