@@ -272,19 +272,30 @@ _PART = re.compile(r"^(?:[一二三四五六七八九十百]+|\d+)$")
 def section_path(paper: dict, section_id: str) -> str:
     """Printed numbers of a section and its parents, readable: s6.5.1 -> "第六部分（五）1".
 
-    An unnumbered section contributes nothing; a level-1 number (一, 2) reads 第…部分."""
+    An unnumbered section contributes nothing; a level-1 number (一, 2) reads 第…部分; a decimal
+    number already holds its parents' (5.1 under 5 is "5.1").
+
+    >>> secs = [{"id": "s5", "number": "5", "level": 1, "parent": None},
+    ...         {"id": "s5.1", "number": "5.1", "level": 2, "parent": "s5"}]
+    >>> section_path({"sections": secs}, "s5.1"), section_path({"sections": secs}, "s5")
+    ('5.1', '第5部分')
+    """
     by_id = {s["id"]: s for s in paper["sections"]}
     chain = []
     s = by_id.get(section_id)
     while s is not None:
         chain.append(s)
         s = by_id.get(s["parent"]) if s.get("parent") else None
-    nums = []
+    nums: list[str] = []
+    prev = ""
     for s in reversed(chain):
         n = (s.get("number") or "").strip().rstrip("、.．")
         if not n:
             continue
+        if prev and n.startswith(prev + "."):  # decimal numbering (5 > 5.1) carries its parents
+            nums.pop()
         nums.append(f"第{n}部分" if s["level"] == 1 and _PART.match(n) else n)
+        prev = n
     return "".join(nums)
 
 
