@@ -14,13 +14,17 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#$~!])")
 def esc(text: str | None) -> str:
     """Escape paper text for Markdown and HTML: it is shown as written, never interpreted.
 
-    >>> esc("$C < P$ *x* [1]")
-    '\\\\$C &lt; P\\\\$ \\\\*x\\\\* \\\\[1\\\\]'
+    Characters Python-Markdown unescapes (``\\*``, ``\\_``, ``\\[`` …) get a backslash; ``$`` and
+    ``~`` are not among them (``\\$`` would show the backslash) and become character references.
+
+    >>> esc("$C < P$ *x* [1] ~y~")
+    '&#36;C &lt; P&#36; \\\\*x\\\\* \\\\[1\\\\] &#126;y&#126;'
     """
     if text is None:
         return NOT_STATED
     t = html.escape(text, quote=False)
-    t = re.sub(r"([\\`*_{}\[\]|#$~!])", r"\\\1", t)
+    t = re.sub(r"([\\`*_{}\[\]|#!])", r"\\\1", t)
+    t = t.replace("$", "&#36;").replace("~", "&#126;")
     t = t.replace("\n", " ")
     t = re.sub(r"^(\d+)\.", r"\1\\.", t)  # "1. 推动…" is text, not an ordered list
     t = re.sub(r"^([-+])(\s)", r"\\\1\2", t)
