@@ -20,7 +20,7 @@ from policykb.model import Statistic
 from policykb.segment import unit_boundary
 from policykb.structure.document import Document, Paragraph
 
-NUM = r"\d{1,2}[ ](?=\d{1,2}\.\d)\d{1,2}\.\d+|\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUM = r"\d{1,2}[ ](?=\d{1,2}\.\d)\d{1,2}\.\d+|\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:，\d{3}(?![\d、，,]))+(?:\.\d+)?|\d+(?:\.\d+)?"
 CN = r"[零〇一二两三四五六七八九十百千]+"
 DASH = r"[-－–—~～至到]"
 
@@ -103,7 +103,7 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
     start, end = m.start("num"), m.end()
     before = text[:start].rstrip()
     prev = before[-1:] if before else ""
-    if re.match(r"\s*[×xX*]\s*\d", text[m.end("num"):]) or prev in "×*":
+    if re.match(r"\s*[×xX*]\s*\d", text[m.end("num"):]) or (prev and prev in "×*"):
         return True  # "2×2类型学", "4×4": a dimension, not a figure
     if prev and (prev.isascii() and prev.isalpha() or prev in "-./_" or any(before.endswith(w) for w in c["ordinal_prefixes"])):
         return True
@@ -112,13 +112,16 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
     if raw_next.isascii() and raw_next.isalpha() and not any(text[m.end("num") :].startswith(u) for u in c["latin_units"]):
         return True
     if unit is None:
-        # a target or limit without a unit: "PUE不高于1.25", "降至1.3以下"
+        # a target or limit without a unit: "PUE不高于1.25", "降至1.3以下"; a measure's value:
+        # "第一阶段F统计量为28.4", "经验临界值10"
         comp = "|".join(map(re.escape, sorted(c["bare_comparators"], key=len, reverse=True)))
         return not (
-            re.search(rf"(?:{comp})\s*$", before)
+            (re.search(rf"(?:{comp})\s*$", before) or re.search(c["bare_measure_before"], before))
             and not _is_year(m.group("num"))
             and re.match(r"\s*(?:以上|以下|以内|左右)?\s*(?:[，,。；;）)、]|$)", text[m.end():])
         )
+    if re.match(c["not_a_figure_after"], text[end:]):
+        return True  # "每提高1个标准差", "在1%的水平上显著"
     if unit in c["latin_units"] and re.match(r"[A-Za-z0-9]", text[m.end("unit") : m.end("unit") + 1] if m.group("unit") else ""):
         return True  # "500PUE": a Latin unit must end where the letters end
     num = m.group("num")
@@ -227,6 +230,12 @@ def find_numbers(text: str) -> list[StatCandidate]:
         out.append(StatCandidate(parse_chinese(m.group("m")), None, m.group("unit"), a, m.end(), _qual_before(text, a)))
     ranks = list(re.finditer(c["rank"], text))
     ranks += [m for m in re.finditer(c["rank_attribute"], text) if not any(r.start() <= m.start() < r.end() for r in ranks)]
+    ranks += list(re.finditer(c["rank_bracket"], text))
+    nxt_rx = re.compile(c["rank_next"].lstrip("^"))
+    for r in list(ranks):
+        nx = nxt_rx.match(text, r.end())  # "第25位和第31位": the second rank too
+        if nx:
+            ranks.append(nx)
     for m in ranks:  # 位居全国第6 -> rank 6
         raw = m.group("n")
         n = 1 if "first" in m.groupdict() and m.group("first") else int(raw) if raw.isdigit() else parse_chinese(raw)
