@@ -68,3 +68,27 @@ def test_any_rewrap_keeps_statistic_values(pid, width, offset, traditional):
     stats, _ = _original(pid)
     got, _ = _transformed(pid, rewrap(text, width, offset))
     assert diff(stats, got) == ([], [])
+
+
+DEV_DOCS = sorted((REPO / "tests" / "devset" / "dev").glob("*.txt"))
+# Statistics of the development documents survive every transform; recommendation levels survive
+# the character transforms (traditional, full-width). Re-wrapped plans and reports still lose some
+# level-2 items (a wrapped numbered line that ends a sentence reads as its own paragraph): measured
+# by `python tests/transforms.py`, not asserted here.
+DEV_KNOWN = {
+    ("thinktank-compute-report-pdf", "rewrap-blank"): "a bare limit (PUE不高于1.2) split from its comparator by a blank line",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(TRANSFORMS))
+@pytest.mark.parametrize("path", DEV_DOCS, ids=lambda p: p.stem)
+def test_dev_documents_keep_statistics(path, name, request):
+    if (path.stem, name) in DEV_KNOWN:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=DEV_KNOWN[(path.stem, name)]))
+    text = path.read_text(encoding="utf-8")
+    stats, levels = signature(extract_paper(path, paper_id=path.stem, known=_known()).paper)
+    got_stats, got_levels = _transformed(path.stem, TRANSFORMS[name](text))
+    assert diff(stats, got_stats) == ([], [])
+    if name in ("traditional", "fullwidth"):
+        assert diff(levels, got_levels) == ([], [])

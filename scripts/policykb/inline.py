@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykb import rules
 from policykb.analysis import zero_width
 
 
@@ -129,6 +130,20 @@ def _needs_space(left: str, right: str) -> bool:
     return (left.isascii() and left.isalnum() or left in ",.;:)") and right.isascii() and right.isalnum()
 
 
+def _unit_goes_on(chars: list[str], body: str) -> bool:
+    """A Latin unit after a figure broken by the line wrap ("280 EF" + "LOPS").
+
+    >>> _unit_goes_on(list("规模达到280 EF"), "LOPS，"), _unit_goes_on(list("GPT"), "API")
+    (True, False)
+    """
+    left = re.search(r"\d\s*([A-Za-z]+)$", "".join(chars[-16:]))
+    right = re.match(r"[A-Za-z]+", body)
+    if not (left and right):
+        return False
+    units = rules.load("statistics.yaml")["latin_units"]
+    return left.group(1) + right.group(0) in units
+
+
 def join_segments(segments: list[tuple[int, str]]) -> tuple[str, list[int]]:
     """Join raw line segments ``(raw_offset, text)`` into one string with an offset per char.
 
@@ -149,6 +164,8 @@ def join_segments(segments: list[tuple[int, str]]) -> tuple[str, list[int]]:
                 pass  # hyphenated word split across lines: keep the hyphen, no space
             elif _number_goes_on(chars, body):
                 pass  # "达到400" + "0亿元": one number broken by the line wrap
+            elif _unit_goes_on(chars, body):
+                pass  # "280 EF" + "LOPS": a unit broken by the line wrap
             elif _needs_space(chars[-1], body[0]):
                 chars.append(" ")
                 offs.append(offs[-1] + 1)

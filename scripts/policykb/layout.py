@@ -258,6 +258,8 @@ class _Builder:
         last = b.last_text
         if not ends_sentence(last):
             return True
+        if b.lines and b.meta.get("blank_after_line") == b.lines[-1].no:
+            return False  # where blank lines separate paragraphs, a sentence end before one ends it
         return bool(self.width) and b.kind != "heading" and han_len(last) >= self.width - 1
 
     def last_open_body(self) -> Block | None:
@@ -374,6 +376,8 @@ class _Builder:
                 last = self.blocks[-1] if self.blocks else None
                 if self.blank_is_break and last is not None and last.kind == "heading":
                     last.meta["closed"] = True  # a blank line after a heading ends it
+                if self.blank_is_break and last is not None and last.kind in JOINABLE and last.lines:
+                    last.meta["blank_after_line"] = last.lines[-1].no  # a sentence end, then a blank line
                 continue
             if zone == "after":
                 self.add("dropped", line, reason="after the end of the article")
