@@ -340,6 +340,12 @@ class _Builder:
         # Where wrapped lines follow each other without blank lines, a blank line is a real break.
         nonblank = sum(1 for ln in lines if ln.text)
         self.blank_is_break = (len(lines) - nonblank) < 0.35 * nonblank
+        # Blank lines that only ever follow a sentence end separate paragraphs; where some fall
+        # inside a sentence (page breaks of a PDF), a blank line after a full line may not.
+        blanks_after = [lines[i - 1].text for i in range(1, len(lines)) if not lines[i].text and lines[i - 1].text]
+        full = self.width * 0.8 if self.width else 24  # a wrapped line, not a title or a byline
+        inside = sum(1 for t in blanks_after if not ends_sentence(t) and han_len(t) >= full)
+        self.blank_is_paragraph = self.blank_is_break and bool(blanks_after) and inside <= 0.05 * len(blanks_after)
         self.has_inline_notes = any(
             re.search(r"\S\^\{?[①-⑳*]|\^\{\[", ln.raw) for ln in lines
         )
@@ -376,7 +382,7 @@ class _Builder:
                 last = self.blocks[-1] if self.blocks else None
                 if self.blank_is_break and last is not None and last.kind == "heading":
                     last.meta["closed"] = True  # a blank line after a heading ends it
-                if self.blank_is_break and last is not None and last.kind in JOINABLE and last.lines:
+                if self.blank_is_paragraph and last is not None and last.kind in JOINABLE and last.lines:
                     last.meta["blank_after_line"] = last.lines[-1].no  # a sentence end, then a blank line
                 continue
             if zone == "after":
