@@ -121,12 +121,61 @@ def _fw(name: str, quote: str, section: str, components: list[str], descriptions
 def _dash_chains(text: str) -> list[list[str]]:
     """“A—B—C” (dash chains) and “A+B+C” (plus chains) with three or more parts."""
     out = []
-    for m in re.finditer(r"[“\"]([^”\"]{3,120})[”\"]", text):
+    for m in re.finditer(r"[“\"「]([^”\"」]{3,120})[”\"」]", text):
         inner = m.group(1)
         for sep, maxlen in ((r"—+|－+", 12), (r"\s*[+＋]\s*", 30)):
             parts = [p.strip() for p in re.split(sep, inner) if p.strip()]
             if len(parts) >= 3 and all(1 <= len(p) <= maxlen for p in parts):
                 out.append(parts)
+    return out
+
+
+def _numbered_names(sentence: str) -> list[tuple[str, list[str]]]:
+    """Frameworks named by numbers ("一核两翼", "四位一体") with their parts: a list printed right
+    before the name ("算力、算法、数据、应用“四位一体”") or the 以…为核心/为两翼 clauses of the sentence.
+
+    >>> _numbered_names("推动算力、算法、数据、应用“四位一体”协同发展")
+    [('“四位一体”', ['算力', '算法', '数据', '应用'])]
+    >>> _numbered_names("形成以智能算力为核心、以绿色低碳和安全可信为两翼的“一核两翼”发展格局")
+    [('“一核两翼”', ['智能算力', '绿色低碳', '安全可信'])]
+    """
+    out = []
+    for m in re.finditer(_cfg()["numbered_name"], sentence):
+        name = m.group("name")
+        if len(name) < 3 or not re.search(r"[核翼带点极圈轴心区链轮网位]", name):
+            continue
+        if not (m.group(0).startswith(("“", "「", '"')) or re.search(r"一体|[核翼]", name)):
+            continue
+        before = sentence[: m.start()]
+        items: list[str] = []
+        for part in re.finditer(r"以([^，,。；;以]{2,40}?)为(?:核心|一核|[两二三四五六七八九十多]?[翼带点极轴])", sentence):
+            items += [clean_component(x) for x in re.split(r"和|与|、|及", part.group(1)) if x.strip()]
+        if re.search(r"[”」]$", before) and re.search(r"[—－+＋]", before[-60:]):
+            continue  # “人才—政策—产业链—文化”四位一体: the quoted chain is the framework
+        lm = re.search(r"[“「]?([^，,。；;：:“”「」]{2,80}?)[”」]?$", before)
+        if not items and lm and "、" in lm.group(1):
+            # the verb before the list is not part of its first item ("推动算力、算法…“四位一体”")
+            listed = re.sub(r"^(?:推动|推进|促进|实现|坚持|构建|打造|围绕|形成|以)", "", lm.group(1))
+            items = [clean_component(x) for x in split_list(listed) if x]
+        items = [x for x in items if x]
+        if len(items) >= 2:
+            out.append((f"“{name}”", items))
+    return out
+
+
+def _quoted_patterns(sentence: str) -> list[tuple[str, list[str]]]:
+    """A quoted list of parallel phrases named as a pattern ("“东部训推一体、西部训练为主、中部特色
+    承接”的分工态势").
+
+    >>> _quoted_patterns("将形成「內地場景＋香港規則」的合作新模式")
+    [('「內地場景＋香港規則」', ['內地場景', '香港規則'])]
+    """
+    out = []
+    for m in re.finditer(_cfg()["quoted_pattern"], sentence):
+        inner = m.group("inner")
+        parts = [x.strip() for x in re.split(r"、|＋|\+|，", inner) if x.strip()]
+        if 2 <= len(parts) <= 6 and all(2 <= len(x) <= 14 for x in parts):
+            out.append((m.group(0)[: m.group(0).index(inner) + len(inner) + 1], parts))
     return out
 
 
@@ -268,8 +317,13 @@ def extract_frameworks(doc: Document) -> list[Framework]:
             for parts in _dash_chains(sent):
                 if any(cue in sent for cue in _cfg()["chain_cues"]):
                     out.append(_fw("“" + "—".join(parts) + "”", sent, p.section, parts, kind="chain"))
-            for name, items, _noun in _enumeration(sent):
+            roadmap = re.search(_cfg()["roadmap"], sent)
+            for name, items, _noun in ([] if roadmap else _enumeration(sent)):
                 out.append(_fw(name, sent, p.section, items, kind="enumeration"))
+            for name, items in _numbered_names(sent):
+                out.append(_fw(name, sent, p.section, items, kind="named"))
+            for name, items in _quoted_patterns(sent):
+                out.append(_fw(name, sent, p.section, items, kind="pattern"))
             for closer, items in _closed_lists(sent):
                 out.append(_fw(f"{'、'.join(items)}（{closer}）", sent, p.section, items, kind="enumeration"))
             for items in _series(sent):
