@@ -12,6 +12,7 @@ from policykb.render import listings
 from policykb.render.glossary_page import render_glossary
 from policykb.render.glossing import Glossator
 from policykb.render.paper_page import authors_line, paper_title, render_paper
+from policykb.render.stats_page import render_statistics
 
 GENERATED_DIRS = ("papers", "downloads")
 NAV_FILE = "mkdocs.nav.yml"
@@ -100,7 +101,7 @@ def render_site(papers: list[dict], glossary: list[dict], root: Path, base_url: 
     _write(docs / "claims.md", listings.render_claims(papers), written)
     _write(docs / "frameworks.md", listings.render_frameworks(papers), written)
     _write(docs / "recommendations.md", listings.render_recommendations(papers), written)
-    _write(docs / "statistics.md", listings.render_statistics(papers), written)
+    _write(docs / "statistics.md", render_statistics(papers, glossary), written)
     _write(docs / "topics.md", listings.render_topics(papers, topic_names()), written)
     # downloads: spreadsheets, the whole knowledge base, a bibliography
     dl = docs / "downloads"
