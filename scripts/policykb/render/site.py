@@ -13,6 +13,7 @@ from policykb.render.glossary_page import render_glossary
 from policykb.render.glossing import Glossator
 from policykb.render.paper_page import authors_line, paper_title, render_paper
 from policykb.render.stats_page import render_statistics
+from policykb.render.frameworks_page import render_frameworks
 
 GENERATED_DIRS = ("papers", "downloads")
 NAV_FILE = "mkdocs.nav.yml"
@@ -99,7 +100,7 @@ def render_site(papers: list[dict], glossary: list[dict], root: Path, base_url: 
         _write(docs / "papers" / f"{p['id']}.md", render_paper(p, glossator.new_page(), base_url, terms_by_item), written)
     _write(docs / "glossary.md", render_glossary(glossary, papers), written)
     _write(docs / "claims.md", listings.render_claims(papers), written)
-    _write(docs / "frameworks.md", listings.render_frameworks(papers), written)
+    _write(docs / "frameworks.md", render_frameworks(papers), written)
     _write(docs / "recommendations.md", listings.render_recommendations(papers), written)
     _write(docs / "statistics.md", render_statistics(papers, glossary), written)
     _write(docs / "topics.md", listings.render_topics(papers, topic_names()), written)
