@@ -3,8 +3,9 @@
  *
  * table.pkb-sortable      click a header to sort (th[data-type=num] sorts by td[data-sort])
  * table[data-pkb-filter]  adds a filter row: a text box per column, a list for th[data-filter=select]
- * .pkb-filterable         a list with filters built from data-filters="actor,topic,paper": each
- *                         li[data-actor|data-topic|data-paper] holds values separated by "|";
+ * .pkb-filterable         where the filter bar goes; filters (data-filters="actor,topic,paper") apply
+ *                         to every li[data-paper] of the page, each holding data-actor/-topic/-paper
+ *                         values separated by "|"; a ul.pkb-group left empty is hidden with its heading;
  *                         a location hash such as #actor=政府&topic=人才与教育 presets the filters.
  */
 (function () {
@@ -107,18 +108,21 @@
 
   function parseHash() {
     var out = {};
-    var h = decodeURIComponent(location.hash.replace(/^#/, ""));
+    var h = location.hash.replace(/^#/, "");
     if (h.indexOf("=") === -1) return out;
     h.split("&").forEach(function (kv) {
       var k = kv.split("=");
-      if (k.length === 2) out[k[0]] = k[1];
+      if (k.length === 2) {
+        try { out[decodeURIComponent(k[0])] = decodeURIComponent(k[1]); } catch (e) { /* ignore */ }
+      }
     });
     return out;
   }
 
   function makeListFilter(box) {
     var keys = (box.getAttribute("data-filters") || "").split(",").filter(Boolean);
-    var items = Array.prototype.slice.call(box.querySelectorAll("li[data-paper]"));
+    var scope = box.closest("article") || document;
+    var items = Array.prototype.slice.call(scope.querySelectorAll("li[data-paper]"));
     var bar = document.createElement("form");
     bar.className = "pkb-filter-bar";
     bar.addEventListener("submit", function (ev) { ev.preventDefault(); });
@@ -150,7 +154,7 @@
     var count = document.createElement("span");
     count.className = "pkb-count";
     bar.appendChild(count);
-    box.insertBefore(bar, box.firstChild);
+    box.appendChild(bar);
     function apply() {
       var shown = 0;
       items.forEach(function (li) {
@@ -161,8 +165,11 @@
         li.hidden = !ok;
         if (ok) shown++;
       });
-      Array.prototype.forEach.call(box.querySelectorAll(".pkb-group"), function (g) {
-        g.hidden = !g.querySelector("li[data-paper]:not([hidden])");
+      Array.prototype.forEach.call(scope.querySelectorAll("ul.pkb-group"), function (g) {
+        var empty = !g.querySelector("li[data-paper]:not([hidden])");
+        g.hidden = empty;
+        var head = g.previousElementSibling;
+        if (head && /^H[1-6]$/.test(head.tagName)) head.hidden = empty;
       });
       count.textContent = "显示 " + shown + " / " + items.length + " 条 items";
     }

@@ -14,6 +14,7 @@ from policykb.render.glossing import Glossator
 from policykb.render.paper_page import authors_line, paper_title, render_paper
 from policykb.render.stats_page import render_statistics
 from policykb.render.frameworks_page import render_frameworks
+from policykb.render.actors_page import render_actor_matrix, render_recommendations
 
 GENERATED_DIRS = ("papers", "downloads")
 NAV_FILE = "mkdocs.nav.yml"
@@ -75,6 +76,7 @@ def render_nav(papers: list[dict]) -> dict:
             {"论点 Claims": "claims.md"},
             {"框架 Frameworks": "frameworks.md"},
             {"建议 Recommendations": "recommendations.md"},
+            {"行动者 × 主题 Actors": "actors.md"},
             {"数据 Statistics": "statistics.md"},
             {"主题 Topics": "topics.md"},
             {"术语 Glossary": "glossary.md"},
@@ -101,7 +103,8 @@ def render_site(papers: list[dict], glossary: list[dict], root: Path, base_url: 
     _write(docs / "glossary.md", render_glossary(glossary, papers), written)
     _write(docs / "claims.md", listings.render_claims(papers), written)
     _write(docs / "frameworks.md", render_frameworks(papers), written)
-    _write(docs / "recommendations.md", listings.render_recommendations(papers), written)
+    _write(docs / "recommendations.md", render_recommendations(papers), written)
+    _write(docs / "actors.md", render_actor_matrix(papers, topic_names()), written)
     _write(docs / "statistics.md", render_statistics(papers, glossary), written)
     _write(docs / "topics.md", listings.render_topics(papers, topic_names()), written)
     # downloads: spreadsheets, the whole knowledge base, a bibliography
