@@ -121,3 +121,17 @@ def test_page_escapes_paper_text_and_is_deterministic():
 def test_chart_labels_escaped():
     svg = bar_chart([{"label": '<b>"x"</b>', "value": 1, "value_to": None, "value_text": "1<", "href": 'a"b'}], "亿元", "<t>")
     assert "<b>" not in svg and "&lt;b&gt;" in svg and 'href="a&quot;b"' in svg and "<title>&lt;t&gt;</title>" in svg
+
+
+def test_unitless_table_count_joins_counts_and_same_year_disagreement(corpus):
+    """A table cell (AI企业数 5734, 2023) is a count like 超过4400家 (2023-06): same year, 30% apart."""
+    groups = compare.group_statistics(*corpus)
+    g = _group_of(groups, "cao-liu-zheng-2025.s28")
+    assert g is not None and "anon-ai-nqpf-logic-path.s5" in {e.id for e in g.entries}
+    assert "cao-liu-zheng-2025.s29" not in {e.id for e in g.entries}  # the United States: another subject
+    assert [f.kind for f in g.flags] == ["disagree"]
+
+
+def test_measure_word_unified_only_at_the_end():
+    assert compare.normalise_indicator("数据企业个数") == compare.normalise_indicator("数据企业数量")
+    assert "数据" in compare.normalise_indicator("数据企业数量")

@@ -107,10 +107,11 @@ def normalise_indicator(indicator: str | None, variants: list[tuple[str, str]] =
         t = t[:pos] + t[pos + len(name):]
     stat_rules = rules.load("statistics.yaml")
     c = cfg()
-    for group in c["synonyms"]:
-        head = group[0]
-        for w in sorted(group[1:], key=len, reverse=True):
-            t = t.replace(w, head)
+    for group in c["synonyms"]:  # the measure word ends an indicator: unify it there only
+        for w in sorted(group, key=len, reverse=True):
+            if t.endswith(w):
+                t = t[: -len(w)] + group[0]
+                break
     for w in sorted(c["modifiers"], key=len, reverse=True):
         t = t.replace(w, "")
     changed = True
@@ -222,6 +223,8 @@ def entries(papers: list[dict], glossary: list[dict]) -> list[Entry]:
     for p in sorted(papers, key=lambda p: p["id"]):
         for s in p["statistics"]:
             factor, base, family = parse_unit(s.get("unit"), s.get("kind"))
+            if not base and family == "" and (s.get("indicator") or "").endswith(tuple(cfg()["count_suffixes"])):
+                family = "count"  # a unitless count in a table: 企业数 5734
             subject = s.get("entity") or s.get("subject") or ""
             out.append(Entry(p, s, subject, family, base, factor, normalise_indicator(s.get("indicator"), variants)))
     return out
@@ -318,6 +321,15 @@ def _src(s: str | None) -> str:
     return re.sub(r"[\s《》〈〉“”\"]", "", unicodedata.normalize("NFKC", s or ""))
 
 
+def _same_period(a: str | None, b: str | None) -> bool:
+    """Equal periods, or two periods of the same calendar year ("2023" and "2023-06")."""
+    if a == b:
+        return True
+    ya = re.findall(r"(?:19|20)\d\d", a or "")
+    yb = re.findall(r"(?:19|20)\d\d", b or "")
+    return len(ya) == len(yb) == 1 and ya == yb
+
+
 def flags(g: Group) -> list[Flag]:
     c = cfg()
     out: list[Flag] = []
@@ -344,9 +356,10 @@ def flags(g: Group) -> list[Flag]:
             if same_value:
                 continue
             tol = c["disagree_tolerance"] + (0 if _precise(a) and _precise(b) else c["precision_slack"])
-            if a.stat.get("period") == b.stat.get("period"):
+            if _same_period(a.stat.get("period"), b.stat.get("period")):
                 if not _close(a.base, b.base, tol):
-                    when = a.stat.get("period") or "时期均未注明 no period stated"
+                    pa, pb = a.stat.get("period"), b.stat.get("period")
+                    when = (pa if pa == pb else f"同年 same year: {pa} / {pb}") if pa else "时期均未注明 no period stated"
                     out.append(Flag("disagree", f"同期数值不一致 figures disagree for the same period ({when}): {show(a)} vs {show(b)}", [a.id, b.id]))
             elif not _is_rate(g):
                 ta, tb = period_time(a.stat.get("period")), period_time(b.stat.get("period"))
