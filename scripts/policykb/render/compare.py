@@ -287,6 +287,8 @@ def _make_group(members: list[Entry]) -> Group:
         if e.norm:
             counts[e.norm] = counts.get(e.norm, 0) + 1
     label = max(counts, key=lambda k: (counts[k], len(k), k)) if counts else ""
+    if len(label) < cfg()["min_indicator_chars"]:
+        label = max((context_label(e) for e in members), key=lambda k: (len(k), k)) or label
     # display unit: the most common unit as written (magnitude included)
     units: dict[tuple, int] = {}
     for e in members:
@@ -296,6 +298,28 @@ def _make_group(members: list[Entry]) -> Group:
     g = Group(members, label, members[0].subject, members[0].family, unit, factor)
     g.flags = flags(g)
     return g
+
+
+def context_label(e: Entry) -> str:
+    """The clause before a figure in its quote, for a figure whose indicator says too little
+    ("占比"): "中国AI应用层企业数最多,占比达到61.47%" → "中国AI应用层企业数最多，占比"."""
+    quote = e.stat.get("quote") or ""
+    written = [fmt(e.stat["value"])]
+    if isinstance(e.stat["value"], float):
+        written.append(f"{e.stat['value']:.2f}")
+    pos = min((quote.find(w) for w in written if quote.find(w) >= 0), default=-1)
+    if pos <= 0:
+        return ""
+    clauses = [c.strip() for c in re.split(r"[，,；;。:：]", quote[:pos])]
+    head = "，".join(c for c in clauses[-2:] if c)
+    trailing = sorted(rules.load("statistics.yaml")["indicator_trailing"], key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for w in trailing:
+            if head.endswith(w) and len(head) > len(w):
+                head, changed = head[: -len(w)], True
+    return head[-30:]
 
 
 def fmt(x: float) -> str:

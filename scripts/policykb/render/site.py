@@ -43,6 +43,9 @@ def render_home(papers: list[dict]) -> str:
         "浏览：[论点 Claims](claims.md) · [框架 Frameworks](frameworks.md) · [建议 Recommendations](recommendations.md) · "
         "[数据 Statistics](statistics.md) · [主题 Topics](topics.md) · [术语 Glossary](glossary.md)",
         "",
+        "分析 Analysis：[数据比较 Statistics compared](statistics.md#comparison) · [框架图 Frameworks drawn](frameworks.md) · "
+        "[按行动者与主题筛选建议 Recommendations by actor and topic](recommendations.md) · [行动者 × 主题 Actors × topics](actors.md)",
+        "",
         "下载 Downloads：[recommendations.csv](downloads/recommendations.csv) · [statistics.csv](downloads/statistics.csv) · "
         "[knowledge-base.json](downloads/knowledge-base.json) · [papers.bib](downloads/papers.bib)"
         "（CSV 为带 BOM 的 UTF-8，可直接用 Excel 打开）",
