@@ -103,3 +103,37 @@ def test_statistics_table_sorts_and_filters(built_project, tmp_path):
         values = driver.execute_script(rows + ".map(r => parseFloat(r.cells[3].dataset.sort))")
         assert values == sorted(values)
         assert _svgs_in(driver) >= 1
+
+
+@needs_browser
+def test_hostile_framework_labels_render_as_text(built_project, tmp_path):
+    """Paper text with quotes, brackets and HTML in a diagram: shown as text, never markup."""
+    import html
+
+    from policykb.render import frameworks_page as fp
+
+    src = fp.mermaid({"id": "p", "tables": []}, {"id": "p.f1", "name": "x", "kind": "chain", "components": [
+        {"name": '"]; click n0 call alert(1) <script>window.PWN=1</script> [a]', "description": '<img src=x onerror="window.PWN=2">'},
+        {"name": "B&amp;C #35; ;", "description": None}]})
+    page = (built_project / "site" / "frameworks" / "index.html").read_text(encoding="utf-8")
+    i = page.index('<pre class="mermaid"><code>')
+    j = page.index("</code></pre>", i)
+    (built_project / "site" / "frameworks" / "hostile.html").write_text(
+        page[:i] + '<pre class="mermaid"><code>' + html.escape(src) + page[j:], encoding="utf-8")
+    with serve(built_project / "site") as base, browser(tmp_path) as driver:
+        driver.get(base + "/frameworks/hostile.html")
+        time.sleep(5)
+        assert driver.execute_script("return window.PWN") is None
+        doc = driver.execute_cdp_cmd("DOM.getDocument", {"depth": -1, "pierce": True})
+        texts, tags, stack = [], [], [doc["root"]]
+        while stack:
+            node = stack.pop()
+            texts.append(node.get("nodeValue") or "")
+            tags.append(node.get("nodeName", "").lower())
+            for key in ("children", "shadowRoots"):
+                stack.extend(node.get(key, []))
+        assert any('<img src=x onerror="win' in t for t in texts)
+        assert any(t.startswith('"]; click n0 call alert(1) <script>') for t in texts)
+        assert "B&amp;C #35; ;" in texts
+        assert not any("ﬂ°°" in t for t in texts)  # Mermaid's entity placeholders all decoded
+        assert "img" not in tags
