@@ -116,7 +116,8 @@ def mermaid(paper: dict, fw: dict) -> str | None:
         lines = ["block-beta", f"    columns {len(comps)}"]
         lines += [f"    {_node(f'n{i}', c['name'], c.get('description'))}" for i, c in enumerate(comps)]
         return "\n".join(lines)
-    lines = ["flowchart TB", f"    {_node('root', fw['name'])}"]
+    # the name on the left, its parts stacked on the right: legible in a narrow card
+    lines = ["flowchart LR", f"    {_node('root', fw['name'])}"]
     for i, c in enumerate(comps):
         lines.append(f"    {_node(f'n{i}', c['name'], c.get('description'))}")
         lines.append(f"    root --- n{i}")
@@ -126,7 +127,7 @@ def mermaid(paper: dict, fw: dict) -> str | None:
 def _card(paper: dict, fw: dict) -> list[str]:
     pid = paper["id"]
     lines = [
-        '<div class="pkb-fw-card" markdown>',
+        f'<div class="pkb-fw-card{" pkb-wide" if shape(paper, fw) == "grid" else ""}" markdown>',
         "",
         f'<a id="fw-{escape(fw["id"], quote=True)}"></a>**{esc(fw["name"])}** · '
         f"[{short_id(fw['id'])}](papers/{pid}.md#{fw['id']})",
