@@ -64,3 +64,14 @@ def test_page_loads_vendored_mermaid_and_no_cdn():
     drawn = page.count("``` mermaid")
     assert drawn == n - sum(1 for p in papers for f in p["frameworks"] if not f["components"])
     assert page == fp.render_frameworks(list(reversed(papers)))
+
+
+def test_card_text_escaped_for_markdown_and_html():
+    paper = dict(PAPER, meta={"title": {"zh": "*强调* <b>粗</b> [链接](x)", "en": None}},
+                 frameworks=[_fw("chain", ["甲", "乙"], name="<i>名</i> *x*", descs=["_描述_ <u>u</u>", None])])
+    page = fp.render_frameworks([paper])
+    import re
+
+    for raw in ("<b>", "<i>", "<u>", "*强调*", "_描述_"):
+        assert raw not in page, raw
+    assert not re.search(r"(?<!\\)\]\(x\)", page)

@@ -132,7 +132,7 @@ def _card(paper: dict, fw: dict) -> list[str]:
         f'<a id="fw-{escape(fw["id"], quote=True)}"></a>**{esc(fw["name"])}** · '
         f"[{short_id(fw['id'])}](papers/{pid}.md#{fw['id']})",
         "",
-        f'<span class="pkb-tags">{escape(paper_title(paper))}</span>',
+        f'<span class="pkb-tags">{esc(paper_title(paper))}</span>',
         "",
     ]
     src = mermaid(paper, fw)
