@@ -41,7 +41,11 @@ def _value_text(s: dict) -> str:
 PRECISION = {"about": "约", "under": "不到/接近", "over": "超过", "exact": ""}
 
 
-def render_group(g: compare.Group) -> list[str]:
+def _quotes(g: compare.Group) -> frozenset:
+    return frozenset(e.stat["quote"] for e in g.entries)
+
+
+def render_group(g: compare.Group, siblings: list[compare.Group] = ()) -> list[str]:
     unit = g.unit or "（无单位）"
     subj = g.subject or "主体未注明"
     title = g.label or "（指标未注明）"
@@ -73,6 +77,9 @@ def render_group(g: compare.Group) -> list[str]:
         )
     rows.append("</tbody></table></div></div>")
     lines += ["".join(rows), ""]
+    if siblings:
+        links = "、".join(f"[{esc(o.label or '组')}](#{o.anchor})" for o in siblings)
+        lines += [f"同一批引文中的其他可比数据 cited in the same passages: {links}", ""]
     for fkind, (kind, label) in FLAG_LABEL.items():
         texts = [f.text for f in g.flags if f.kind == fkind]
         if texts:
@@ -145,6 +152,6 @@ def render_statistics(papers: list[dict], glossary: list[dict]) -> str:
     if not groups:
         lines += ["（暂无可比数据 no comparable figures yet）", ""]
     for g in groups:
-        lines += render_group(g)
+        lines += render_group(g, [o for o in groups if o is not g and _quotes(o) == _quotes(g)])
     lines += ["## 全部数据 All figures { #all }", "", render_table(papers, groups), ""]
     return "\n".join(lines)
