@@ -173,6 +173,8 @@ class Entry:
     base_unit: str
     factor: float
     norm: str
+    sig: int = 0  # significant digits of the value
+    src: str = ""  # the source, folded for comparing
 
     @property
     def base(self) -> float:
@@ -204,10 +206,7 @@ class Group:
     unit: str  # display unit (magnitude + base unit)
     factor: float  # display unit in base units
     flags: list[Flag] = field(default_factory=list)
-
-    @property
-    def anchor(self) -> str:
-        return "cmp-" + min(e.id for e in self.entries)
+    anchor: str = ""  # "cmp-" + the smallest item id of the group
 
     @property
     def papers(self) -> list[str]:
@@ -219,6 +218,7 @@ class Group:
 
 def entries(papers: list[dict], glossary: list[dict]) -> list[Entry]:
     variants = glossary_variants(glossary)
+    norms: dict[str | None, str] = {}
     out = []
     for p in sorted(papers, key=lambda p: p["id"]):
         for s in p["statistics"]:
@@ -226,7 +226,10 @@ def entries(papers: list[dict], glossary: list[dict]) -> list[Entry]:
             if not base and family == "" and (s.get("indicator") or "").endswith(tuple(cfg()["count_suffixes"])):
                 family = "count"  # a unitless count in a table: 企业数 5734
             subject = s.get("entity") or s.get("subject") or ""
-            out.append(Entry(p, s, subject, family, base, factor, normalise_indicator(s.get("indicator"), variants)))
+            ind = s.get("indicator")
+            if ind not in norms:
+                norms[ind] = normalise_indicator(ind, variants)
+            out.append(Entry(p, s, subject, family, base, factor, norms[ind], significant_digits(s["value"]), _src(s.get("source"))))
     return out
 
 
@@ -239,14 +242,14 @@ def _same_figure(a: Entry, b: Entry) -> bool:
     return (
         a.stat.get("kind") != "rank"
         and a.paper["id"] != b.paper["id"]
-        and min(significant_digits(a.stat["value"]), significant_digits(b.stat["value"])) >= c["distinctive_digits"]
+        and min(a.sig, b.sig) >= c["distinctive_digits"]
         and _close(a.base, b.base, c["same_value_tolerance"])
     )
 
 
-def group_statistics(papers: list[dict], glossary: list[dict]) -> list[Group]:
+def group_statistics(papers: list[dict], glossary: list[dict], es: list[Entry] | None = None) -> list[Group]:
     """Comparable groups of two or more figures (in different quotes), largest first."""
-    es = entries(papers, glossary)
+    es = entries(papers, glossary) if es is None else es
     parent = list(range(len(es)))
 
     def find(i):
@@ -263,10 +266,32 @@ def group_statistics(papers: list[dict], glossary: list[dict]) -> list[Group]:
     buckets: dict[tuple, list[int]] = {}
     for i, e in enumerate(es):
         buckets.setdefault((e.subject, e.family, e.stat.get("kind") == "rank"), []).append(i)
+    c = cfg()
     for idx in buckets.values():
-        for a_pos, i in enumerate(idx):
-            for j in idx[a_pos + 1:]:
-                if same_measure(es[i].norm, es[j].norm) or _same_figure(es[i], es[j]):
+        # same measure: entries with one normalised indicator first, then fuzzy across the
+        # distinct indicators only (linear in the number of figures, not quadratic)
+        by_norm: dict[str, list[int]] = {}
+        for i in idx:
+            by_norm.setdefault(es[i].norm, []).append(i)
+        norms = sorted(n for n in by_norm if len(n) >= c["min_indicator_chars"])
+        for n in norms:
+            for j in by_norm[n][1:]:
+                union(by_norm[n][0], j)
+        for a_pos, a in enumerate(norms):
+            for b in norms[a_pos + 1:]:
+                if same_measure(a, b):
+                    union(by_norm[a][0], by_norm[b][0])
+        # the same distinctive figure in two papers: a sweep over the figures sorted by value
+        distinctive = sorted(
+            (i for i in idx if es[i].stat.get("kind") != "rank"
+             and es[i].sig >= c["distinctive_digits"]),
+            key=lambda i: (es[i].base, i),
+        )
+        for a_pos, i in enumerate(distinctive):
+            for j in distinctive[a_pos + 1:]:
+                if not _close(es[i].base, es[j].base, c["same_value_tolerance"]):
+                    break
+                if _same_figure(es[i], es[j]):
                     union(i, j)
     clusters: dict[int, list[Entry]] = {}
     for i, e in enumerate(es):
@@ -295,7 +320,7 @@ def _make_group(members: list[Entry]) -> Group:
         key = (e.factor, unicodedata.normalize("NFKC", e.stat.get("unit") or ""))
         units[key] = units.get(key, 0) + 1
     (factor, unit) = max(units, key=lambda k: (units[k], k[0], k[1]))
-    g = Group(members, label, members[0].subject, members[0].family, unit, factor)
+    g = Group(members, label, members[0].subject, members[0].family, unit, factor, anchor="cmp-" + min(e.id for e in members))
     g.flags = flags(g)
     return g
 
@@ -370,7 +395,7 @@ def flags(g: Group) -> list[Flag]:
                 continue
             same_value = _close(a.base, b.base, c["same_value_tolerance"])
             if same_value and a.paper["id"] != b.paper["id"]:
-                sa, sb = _src(a.stat.get("source")), _src(b.stat.get("source"))
+                sa, sb = a.src, b.src
                 if sa and sb and sa != sb:
                     out.append(Flag("sources", f"同一数值，来源不同 same figure, different sources: {fmt(g.display(a))}{u} — "
                                     f"{a.stat['source']}（{a.id}） / {b.stat['source']}（{b.id}）", [a.id, b.id]))

@@ -16,6 +16,7 @@ from policykb.render.svgchart import bar_chart
 
 HEAD = "---\nsearch:\n  exclude: true\n---\n\n"
 MIN_CHART = 3
+MAX_FLAGS = 8  # per kind and group; the rest are counted
 FLAG_LABEL = {
     "disagree": ("warning", "数值不一致 Disagree"),
     "trend": ("warning", "时期不能解释 Not explained by periods"),
@@ -83,7 +84,8 @@ def render_group(g: compare.Group, siblings: list[compare.Group] = ()) -> list[s
     for fkind, (kind, label) in FLAG_LABEL.items():
         texts = [f.text for f in g.flags if f.kind == fkind]
         if texts:
-            lines += [f'!!! {kind} "{label}"', ""] + [f"    - {esc(t)}" for t in texts] + [""]
+            more = [f"    - ……另有 {len(texts) - MAX_FLAGS} 条 and {len(texts) - MAX_FLAGS} more"] if len(texts) > MAX_FLAGS else []
+            lines += [f'!!! {kind} "{label}"', ""] + [f"    - {esc(t)}" for t in texts[:MAX_FLAGS]] + more + [""]
     if len(g.entries) >= MIN_CHART:
         chart_rows = [
             {
@@ -100,7 +102,7 @@ def render_group(g: compare.Group, siblings: list[compare.Group] = ()) -> list[s
     return lines
 
 
-def render_table(papers: list[dict], groups: list[compare.Group]) -> str:
+def render_table(es: list[compare.Entry], groups: list[compare.Group]) -> str:
     in_group = {e.id: g for g in groups for e in g.entries}
     cols = [("ID", "text", ""), ("指标 Indicator", "text", ""), ("主体 Subject", "text", "select"),
             ("数值 Value", "num", ""), ("单位 Unit", "text", "select"), ("时期 Period", "text", ""),
@@ -110,7 +112,7 @@ def render_table(papers: list[dict], groups: list[compare.Group]) -> str:
     for name, typ, filt in cols:
         out.append(f'<th data-type="{typ}"' + (f' data-filter="{filt}"' if filt else "") + f">{name}</th>")
     out.append("</tr></thead><tbody>")
-    for e in compare.entries(papers, []):
+    for e in es:
         s, p = e.stat, e.paper
         g = in_group.get(e.id)
         ent = f"（{h(s['entity'])}）" if s.get("entity") else ""
@@ -130,7 +132,8 @@ def render_table(papers: list[dict], groups: list[compare.Group]) -> str:
 
 def render_statistics(papers: list[dict], glossary: list[dict]) -> str:
     papers = sorted(papers, key=lambda p: p["id"])
-    groups = compare.group_statistics(papers, glossary)
+    es = compare.entries(papers, glossary)
+    groups = compare.group_statistics(papers, glossary, es)
     n = sum(len(p["statistics"]) for p in papers)
     flagged = sum(1 for g in groups if g.flags)
     lines = [HEAD + GENERATED.format(source="corpus/papers/*.yaml"), "", "# 数据 Statistics", ""]
@@ -153,5 +156,5 @@ def render_statistics(papers: list[dict], glossary: list[dict]) -> str:
         lines += ["（暂无可比数据 no comparable figures yet）", ""]
     for g in groups:
         lines += render_group(g, [o for o in groups if o is not g and _quotes(o) == _quotes(g)])
-    lines += ["## 全部数据 All figures { #all }", "", render_table(papers, groups), ""]
+    lines += ["## 全部数据 All figures { #all }", "", render_table(es, groups), ""]
     return "\n".join(lines)
