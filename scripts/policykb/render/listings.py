@@ -7,6 +7,7 @@ they are excluded from site search so each item has one search entry, on its pap
 from __future__ import annotations
 
 from policykb.render.markdown import GENERATED, esc
+from policykb.render.textfit import truncate
 from policykb.render.paper_page import paper_title, short_id
 
 HEAD = "---\nsearch:\n  exclude: true\n---\n\n"
@@ -27,7 +28,7 @@ def render_recommendations(papers: list[dict]) -> str:
         for r in p["recommendations"]:
             indent = "    " if r["level"] == 2 else ""
             tag = " <small>行文中 inline</small>" if r["level"] == "inline" else ""
-            title = esc(r["title"] or r["text"][:60])
+            title = esc(r["title"] or truncate(r["text"], 60))
             actors = f" — {'、'.join(esc(a) for a in r['actors'])}" if r["actors"] else ""
             lines.append(f"{indent}- {_link(p, r)} {title}{actors}{tag}")
         lines.append("")
@@ -80,7 +81,7 @@ def render_topics(papers: list[dict], topic_names: list[str]) -> str:
                 for it in p[kind]:
                     if t in it.get("topics", []) and (kind == "recommendations" or it.get("core")):
                         text = it.get("title") or it["text"]
-                        rows.append(f"- {label} {_link(p, it)} {esc(text[:70])} <small>{esc(p['id'])}</small>")
+                        rows.append(f"- {label} {_link(p, it)} {esc(truncate(text, 70))} <small>{esc(p['id'])}</small>")
         n_papers = len({r.rsplit('<small>', 1)[1] for r in rows})
         lines += [f"## {esc(t)} {{ #{_slug(t)} }}", "", f"{len(rows)} 条，{n_papers} 篇文献。", ""]
         lines += rows + [""]

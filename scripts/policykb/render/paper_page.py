@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from policykb.render.textfit import truncate
 from policykb.render.markdown import GENERATED, NOT_STATED, esc, or_not_stated
 
 
@@ -187,6 +188,22 @@ def cite_block(paper: dict, item: dict, base_url: str) -> list[str]:
     ]
 
 
+CLAIM_KINDS = {"topic": "主题句", "assertion": "论断", "conclusion": "结论", "finding": "发现", "abstract": "摘要"}
+
+
+def _claim_label(paper: dict, c: dict) -> str:
+    """A claim's heading: its kind and section, not its text (the quote below shows the text once)."""
+    kind = CLAIM_KINDS.get(c.get("kind") or "", "论点")
+    sec = next((s for s in paper["sections"] if s["id"] == c["section"]), None)
+    if sec is None:
+        where = c["section"]
+    elif "".join(sec["title"].split())[:8] in "".join(c["quote"].split()):  # the claim is the heading
+        where = sec.get("number") or c["section"]
+    else:
+        where = truncate(((sec.get("number") or "") + " " + sec["title"]).strip(), 24)
+    return kind if where == kind else f"{kind} · {esc(where)}"
+
+
 def _heading(item_id: str, text: str) -> str:
     return f"#### {text} {{ #{item_id} }}"
 
@@ -207,7 +224,7 @@ def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
     lines += [f"## 建议 Recommendations ({len(recs)}) {{ #recommendations }}", ""]
     for r in recs:
         level = {1: "一级", 2: "二级", "inline": "行文中"}.get(r["level"], str(r["level"]))
-        title = esc(r["title"]) if r["title"] else esc(r["text"][:40]) + ("…" if len(r["text"]) > 40 else "")
+        title = esc(r["title"]) if r["title"] else esc(truncate(r["text"], 40))
         lines += [_heading(r["id"], f"{short_id(r['id'])} · {title}"), ""]
         lines += _quote_block(r["quote"], gloss)
         meta = [f"层级 {level}", f"章节 {section_link(paper, r['section'])}"]
@@ -256,8 +273,7 @@ def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
     lines += [f"## 论点 Claims ({len(claims)}，核心 {len(core)}) {{ #claims }}", ""]
     for c in sorted(claims, key=lambda c: (not c.get("core"), claims.index(c))):
         star = "★ " if c.get("core") else ""
-        text = c["text"] if len(c["text"]) <= 60 else c["text"][:58] + "…"
-        lines += [_heading(c["id"], f"{star}{short_id(c['id'])} · {esc(text)}"), ""]
+        lines += [_heading(c["id"], f"{star}{short_id(c['id'])} · {_claim_label(paper, c)}"), ""]
         lines += _quote_block(c["quote"], gloss)
         meta = [f"章节 {section_link(paper, c['section'])}", f"类型 {esc(c['kind'] or '')}"]
         if c.get("evidence"):

@@ -12,6 +12,9 @@ from policykb.render import listings
 from policykb.render.glossary_page import render_glossary
 from policykb.render.glossing import Glossator
 from policykb.render.paper_page import authors_line, paper_title, render_paper
+from policykb.render.stats_page import render_statistics
+from policykb.render.frameworks_page import render_frameworks
+from policykb.render.actors_page import render_actor_matrix, render_recommendations
 
 GENERATED_DIRS = ("papers", "downloads")
 NAV_FILE = "mkdocs.nav.yml"
@@ -39,6 +42,9 @@ def render_home(papers: list[dict]) -> str:
         "",
         "浏览：[论点 Claims](claims.md) · [框架 Frameworks](frameworks.md) · [建议 Recommendations](recommendations.md) · "
         "[数据 Statistics](statistics.md) · [主题 Topics](topics.md) · [术语 Glossary](glossary.md)",
+        "",
+        "分析 Analysis：[数据比较 Statistics compared](statistics.md#comparison) · [框架图 Frameworks drawn](frameworks.md) · "
+        "[按行动者与主题筛选建议 Recommendations by actor and topic](recommendations.md) · [行动者 × 主题 Actors × topics](actors.md)",
         "",
         "下载 Downloads：[recommendations.csv](downloads/recommendations.csv) · [statistics.csv](downloads/statistics.csv) · "
         "[knowledge-base.json](downloads/knowledge-base.json) · [papers.bib](downloads/papers.bib) · "
@@ -75,6 +81,7 @@ def render_nav(papers: list[dict]) -> dict:
             {"论点 Claims": "claims.md"},
             {"框架 Frameworks": "frameworks.md"},
             {"建议 Recommendations": "recommendations.md"},
+            {"行动者 × 主题 Actors": "actors.md"},
             {"数据 Statistics": "statistics.md"},
             {"主题 Topics": "topics.md"},
             {"术语 Glossary": "glossary.md"},
@@ -100,9 +107,10 @@ def render_site(papers: list[dict], glossary: list[dict], root: Path, base_url: 
         _write(docs / "papers" / f"{p['id']}.md", render_paper(p, glossator.new_page(), base_url, terms_by_item), written)
     _write(docs / "glossary.md", render_glossary(glossary, papers), written)
     _write(docs / "claims.md", listings.render_claims(papers), written)
-    _write(docs / "frameworks.md", listings.render_frameworks(papers), written)
-    _write(docs / "recommendations.md", listings.render_recommendations(papers), written)
-    _write(docs / "statistics.md", listings.render_statistics(papers), written)
+    _write(docs / "frameworks.md", render_frameworks(papers), written)
+    _write(docs / "recommendations.md", render_recommendations(papers), written)
+    _write(docs / "actors.md", render_actor_matrix(papers, topic_names()), written)
+    _write(docs / "statistics.md", render_statistics(papers, glossary), written)
     _write(docs / "topics.md", listings.render_topics(papers, topic_names()), written)
     # downloads: spreadsheets, the whole knowledge base, a bibliography
     dl = docs / "downloads"

@@ -1,0 +1,160 @@
+"""数据 Statistics: comparable groups side by side (with flags and charts) and a sortable,
+filterable table of every figure.
+
+Paper text lands inside raw HTML here, so it is escaped with ``html.escape`` (never with the
+Markdown escaper, whose backslashes would show inside HTML).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from policykb.render import compare
+from policykb.render.markdown import GENERATED, esc
+from policykb.render.paper_page import paper_title, short_id
+from policykb.render.svgchart import bar_chart
+
+HEAD = "---\nsearch:\n  exclude: true\n---\n\n"
+MIN_CHART = 3
+MAX_FLAGS = 8  # per kind and group; the rest are counted
+FLAG_LABEL = {
+    "disagree": ("warning", "数值不一致 Disagree"),
+    "trend": ("warning", "时期不能解释 Not explained by periods"),
+    "sources": ("info", "同一数值，来源不同 Same figure, different sources"),
+    "source-missing": ("note", "来源仅一篇注明 Source in one paper only"),
+}
+
+
+def h(text) -> str:
+    return escape("" if text is None else str(text), quote=True)
+
+
+def item_href(paper_id: str, item_id: str, depth: int = 1) -> str:
+    """Link from a page at ``<name>/`` (directory URLs) to an item's anchor on its paper page."""
+    return "../" * depth + f"papers/{paper_id}/#{item_id}"
+
+
+def _value_text(s: dict) -> str:
+    v = compare.fmt(s["value"]) + (f"–{compare.fmt(s['range_to'])}" if s.get("range_to") is not None else "")
+    return v + (s.get("unit") or "")
+
+
+PRECISION = {"about": "约", "under": "不到/接近", "over": "超过", "exact": ""}
+
+
+def _quotes(g: compare.Group) -> frozenset:
+    return frozenset(e.stat["quote"] for e in g.entries)
+
+
+def render_group(g: compare.Group, siblings: list[compare.Group] = ()) -> list[str]:
+    unit = g.unit or "（无单位）"
+    subj = g.subject or "主体未注明"
+    title = g.label or "（指标未注明）"
+    lines = [
+        f'<a id="{h(g.anchor)}"></a>',
+        "",
+        f"### {esc(title)} · {esc(subj)}",
+        "",
+        f"{len(g.entries)} 个数值，{len(g.papers)} 篇文献；统一单位 unit: {esc(unit)}。",
+        "",
+    ]
+    rows = [
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="pkb-compare">',
+        "<thead><tr><th>数值 Value</th><th>换算 Converted</th><th>时期 Period</th><th>指标（原文）Indicator</th>"
+        "<th>来源 Source</th><th>文献 Paper</th></tr></thead><tbody>",
+    ]
+    for e in g.entries:
+        s = e.stat
+        conv = compare.fmt(g.display(e)) + (
+            f"–{compare.fmt(e.base_to / g.factor)}" if e.base_to is not None else "") + (g.unit or "")
+        prec = PRECISION.get(s.get("precision") or "exact", "")
+        rows.append(
+            f'<tr><td><a href="{h(item_href(e.paper["id"], e.id))}">{h(_value_text(s))}</a>'
+            + (f' <small>{h(prec)}</small>' if prec else "")
+            + f"</td><td>{h(conv)}</td><td>{h(s.get('period') or '未注明')}</td><td>{h(s.get('indicator') or '')}</td>"
+            f"<td>{h(s.get('source') or '未注明')}</td>"
+            f'<td><a href="../papers/{h(e.paper["id"])}/" title="{h(paper_title(e.paper))}">{h(e.paper["id"])}</a> '
+            f"<small>{h(short_id(e.id))}</small></td></tr>"
+        )
+    rows.append("</tbody></table></div></div>")
+    lines += ["".join(rows), ""]
+    if siblings:
+        links = "、".join(f"[{esc(o.label or '组')}](#{o.anchor})" for o in siblings)
+        lines += [f"同一批引文中的其他可比数据 cited in the same passages: {links}", ""]
+    for fkind, (kind, label) in FLAG_LABEL.items():
+        texts = [f.text for f in g.flags if f.kind == fkind]
+        if texts:
+            more = [f"    - ……另有 {len(texts) - MAX_FLAGS} 条 and {len(texts) - MAX_FLAGS} more"] if len(texts) > MAX_FLAGS else []
+            lines += [f'!!! {kind} "{label}"', ""] + [f"    - {esc(t)}" for t in texts[:MAX_FLAGS]] + more + [""]
+    if len(g.entries) >= MIN_CHART:
+        chart_rows = [
+            {
+                "label": f"{e.stat.get('period') or '未注明'} · {e.paper['id']}",
+                "value": g.display(e),
+                "value_to": None if e.base_to is None else e.base_to / g.factor,
+                "value_text": compare.fmt(g.display(e)) + (g.unit or ""),
+                "href": item_href(e.paper["id"], e.id),
+            }
+            for e in g.entries
+        ]
+        svg = bar_chart(chart_rows, g.unit, f"{title} · {subj}（{unit}）")
+        lines += [f'<figure class="pkb-figure">{svg}<figcaption>{h(title)} · {h(subj)}，按时期排列（{h(unit)}）</figcaption></figure>', ""]
+    return lines
+
+
+def render_table(es: list[compare.Entry], groups: list[compare.Group]) -> str:
+    in_group = {e.id: g for g in groups for e in g.entries}
+    cols = [("ID", "text", ""), ("指标 Indicator", "text", ""), ("主体 Subject", "text", "select"),
+            ("数值 Value", "num", ""), ("单位 Unit", "text", "select"), ("时期 Period", "text", ""),
+            ("来源 Source", "text", ""), ("文献 Paper", "text", "select"), ("比较 Group", "text", "")]
+    out = ['<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+           '<table class="pkb-table pkb-sortable" data-pkb-filter><thead><tr>']
+    for name, typ, filt in cols:
+        out.append(f'<th data-type="{typ}"' + (f' data-filter="{filt}"' if filt else "") + f">{name}</th>")
+    out.append("</tr></thead><tbody>")
+    for e in es:
+        s, p = e.stat, e.paper
+        g = in_group.get(e.id)
+        ent = f"（{h(s['entity'])}）" if s.get("entity") else ""
+        glink = f'<a href="#{h(g.anchor)}">{h(g.label or "组")}</a>' if g else ""
+        out.append(
+            f'<tr><td><a href="{h(item_href(p["id"], e.id))}">{h(short_id(e.id))}</a></td>'
+            f"<td>{h(s.get('indicator') or '')}{ent}</td>"
+            f"<td>{h(e.subject)}</td>"
+            f'<td data-sort="{h(repr(float(e.base)))}">{h(_value_text(s).removesuffix(s.get("unit") or ""))}</td>'
+            f"<td>{h(s.get('unit') or '')}</td><td>{h(s.get('period') or '')}</td><td>{h(s.get('source') or '')}</td>"
+            f'<td>{h(p["id"])}</td>'
+            f"<td>{glink}</td></tr>"
+        )
+    out.append("</tbody></table></div></div>")
+    return "".join(out)
+
+
+def render_statistics(papers: list[dict], glossary: list[dict]) -> str:
+    papers = sorted(papers, key=lambda p: p["id"])
+    es = compare.entries(papers, glossary)
+    groups = compare.group_statistics(papers, glossary, es)
+    n = sum(len(p["statistics"]) for p in papers)
+    flagged = sum(1 for g in groups if g.flags)
+    lines = [HEAD + GENERATED.format(source="corpus/papers/*.yaml"), "", "# 数据 Statistics", ""]
+    lines += [
+        f"各文献引用的统计数据共 {n} 条。下面先把可比的数据并列（同一指标、同一主体、同一单位族，量级已换算），"
+        f"共 {len(groups)} 组，其中 {flagged} 组有提示；然后是全部数据的表格（点表头排序，表头下的输入框筛选）。",
+        "",
+        "*Comparable figures side by side — same measure, same subject, magnitudes converted — with flags where "
+        "figures disagree beyond what their periods explain or the same figure is cited with different sources; "
+        "then every figure in a sortable, filterable table.*",
+        "",
+        "## 可比数据 Comparison groups { #comparison }",
+        "",
+        "分组规则：指标去掉地名、修饰词与虚词，术语表缩写展开（AI → 人工智能），近义词统一后相同或高度相似"
+        "（rapidfuzz）；两篇文献引用同一个有效数字较多的数值（如 61.47%）也视为同一数据。规则见 "
+        "`scripts/policykb/rules/compare.yaml`。",
+        "",
+    ]
+    if not groups:
+        lines += ["（暂无可比数据 no comparable figures yet）", ""]
+    for g in groups:
+        lines += render_group(g, [o for o in groups if o is not g and _quotes(o) == _quotes(g)])
+    lines += ["## 全部数据 All figures { #all }", "", render_table(es, groups), ""]
+    return "\n".join(lines)
