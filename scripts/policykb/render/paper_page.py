@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from policykb.render.textfit import truncate
+import html
+
 from policykb.render.markdown import GENERATED, NOT_STATED, esc, or_not_stated
+from policykb.render.textfit import truncate
 
 
 def paper_title(paper: dict) -> str:
@@ -285,6 +287,7 @@ def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
     retired = paper.get("retired_ids") or []
     if retired:
         lines += ["## 已撤回 Withdrawn { #withdrawn }", "", "这些编号曾经发布，其条目已不再从原文抽取；编号保留、不再复用。", ""]
-        for r in retired:
-            lines += [_heading(r["id"], f"{short_id(r['id'])} · 已撤回 withdrawn"), "", f"> {esc(r.get('quote', ''))}", ""]
+        for r in retired:  # one line each: the anchor a cited id lands on, and the start of its quote
+            quote = esc(truncate(r.get("quote", ""), 60))
+            lines += [f'<p class="pkb-withdrawn" id="{html.escape(r["id"], quote=True)}"><code>{esc(short_id(r["id"]))}</code> {quote}</p>', ""]
     return lines
