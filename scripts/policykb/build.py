@@ -39,6 +39,11 @@ def raw_files(root: Path) -> list[Path]:
     files = sorted(raw_dir.glob("*.txt"))
     if not files:
         raise PolicyKBError("no .txt papers in corpus/raw", raw_dir)
+    real_dir = raw_dir.resolve()
+    for f in files:
+        # a paper is a regular file inside corpus/raw: never a link to a file elsewhere
+        if f.is_symlink() or not f.is_file() or f.resolve().parent != real_dir:
+            raise PolicyKBError("not a regular file inside corpus/raw (a symbolic link?); copy the text here", f)
     return files
 
 

@@ -14,17 +14,31 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#$~!])")
 def esc(text: str | None) -> str:
     """Escape paper text for Markdown and HTML: it is shown as written, never interpreted.
 
-    >>> esc("$C < P$ *x* [1]")
-    '\\\\$C &lt; P\\\\$ \\\\*x\\\\* \\\\[1\\\\]'
+    ``$`` and ``~`` are not Markdown escapes (a backslash would show), so they become
+    character references; nothing else of the text changes.
+
+    >>> esc("$C < P$ *x* [1] a~b")
+    '&#36;C &lt; P&#36; \\\\*x\\\\* \\\\[1\\\\] a&#126;b'
     """
     if text is None:
         return NOT_STATED
     t = html.escape(text, quote=False)
-    t = re.sub(r"([\\`*_{}\[\]|#$~!])", r"\\\1", t)
+    t = re.sub(r"([\\`*_{}\[\]|#!])", r"\\\1", t)
+    t = t.replace("$", "&#36;").replace("~", "&#126;")
     t = t.replace("\n", " ")
     t = re.sub(r"^(\d+)\.", r"\1\\.", t)  # "1. 推动…" is text, not an ordered list
     t = re.sub(r"^([-+])(\s)", r"\\\1\2", t)
     return t
+
+
+def html_text(text: str) -> str:
+    """Escape a value that MkDocs' templates print as HTML without escaping (nav and page
+    titles): every ``& < > " '`` becomes a character reference.
+
+    >>> html_text('<img src=x onerror="a()">&')
+    '&lt;img src=x onerror=&quot;a()&quot;&gt;&amp;'
+    """
+    return html.escape(text, quote=True)
 
 
 def attr(text: str) -> str:
