@@ -126,16 +126,20 @@ def quote_problem(item: dict, raw_text: str) -> str | None:
     return None
 
 
-def check_glossary(root: Path, item_ids: set[str], paper_ids: set[str]) -> list[Problem]:
+def check_glossary(root: Path, item_ids: set[str], paper_ids: set[str], data=None) -> list[Problem]:
+    """Check corpus/glossary.yaml, or ``data`` (the glossary about to be written) in memory."""
     path = root / "corpus" / "glossary.yaml"
-    if not path.exists():
-        return []
     rel = str(path.relative_to(root))
-    try:
-        data = yamlio.read(path)
-    except PolicyKBError as exc:
-        return [Problem(rel, exc.line, exc.message)]
-    lines = YamlLines(path.read_text(encoding="utf-8"))
+    if data is not None:
+        lines = YamlLines(yamlio.dump(data))
+    else:
+        if not path.exists():
+            return []
+        try:
+            data = yamlio.read(path)
+        except PolicyKBError as exc:
+            return [Problem(rel, exc.line, exc.message)]
+        lines = YamlLines(path.read_text(encoding="utf-8"))
     problems = []
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         return [Problem(rel, 1, "expected a mapping with a 'terms' list")]
@@ -184,4 +188,18 @@ def check_corpus(root: Path) -> list[Problem]:
         problems += check_paper(paper, f, root, text, seen_ids)
         paper_ids.add(paper.get("id"))
     problems += check_glossary(root, set(seen_ids), paper_ids)
+    return problems
+
+
+def check_records(root: Path, papers: list[dict], glossary: list[dict]) -> list[Problem]:
+    """Check paper records and the glossary in memory, before anything is written: problems are
+    reported at the file and line they would have, and a bad record never becomes the basis of
+    the next build."""
+    problems: list[Problem] = []
+    seen_ids: dict = {}
+    for paper in papers:
+        path = root / "corpus" / "papers" / f"{paper['id']}.yaml"
+        problems += check_paper(paper, path, root, yamlio.dump(paper), seen_ids)
+    glossary_data = {"schema_version": 1, "terms": glossary}
+    problems += check_glossary(root, set(seen_ids), {p["id"] for p in papers}, glossary_data)
     return problems

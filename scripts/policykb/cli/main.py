@@ -53,7 +53,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"policykb: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        print("policykb: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # disk full, permissions …: one line naming the file, no traceback
+        where = exc.filename or root
+        print(f"policykb: error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from policykb import yamlio
+from policykb.atomic import write_text
 from policykb.render.markdown import GENERATED, esc, html_text
 from policykb.export import to_bibtex, to_csv, to_json
 from policykb.extract.topics import topic_names
@@ -18,9 +19,7 @@ NAV_FILE = "mkdocs.nav.yml"
 
 
 def _write(path: Path, text: str, written: list[Path]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    write_text(path, text)  # temp file + rename: never half-written
     written.append(path)
 
 
