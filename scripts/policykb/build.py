@@ -133,6 +133,15 @@ def write_corpus(root: Path, papers: list[dict], glossary: list[dict]) -> list[P
     return written
 
 
+def _die_with_parent() -> None:
+    """In the mkdocs child: be killed when the build dies (even by SIGKILL), so no orphan
+    keeps writing into the staging site (Linux prctl PR_SET_PDEATHSIG; elsewhere a no-op)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
 def run_mkdocs(root: Path, command: str = "build", extra: list[str] | None = None, site_dir: Path | None = None) -> None:
     args = [sys.executable, "-m", "mkdocs", command, "--config-file", str(root / "mkdocs.yml")]
     if command == "build":
@@ -142,7 +151,7 @@ def run_mkdocs(root: Path, command: str = "build", extra: list[str] | None = Non
     if command != "build":
         subprocess.run(args, cwd=root, env=env, check=False)
         return
-    proc = subprocess.run(args, cwd=root, env=env, capture_output=True, text=True)
+    proc = subprocess.run(args, cwd=root, env=env, capture_output=True, text=True, preexec_fn=_die_with_parent)
     if proc.returncode != 0:
         lines = [ln for ln in (proc.stderr + proc.stdout).splitlines() if "WARNING" in ln or "ERROR" in ln]
         detail = lines[0] if lines else (proc.stderr.strip().splitlines() or ["mkdocs failed"])[-1]
@@ -233,8 +242,12 @@ def _build(root: Path, *, site: bool) -> BuildReport:
     report.seconds = {"extract": t1 - t0, "render": t2 - t1}
     if site:
         staging = root / SITE_STAGING
-        run_mkdocs(root, site_dir=staging)
-        patch_search_worker(staging)
+        try:
+            run_mkdocs(root, site_dir=staging)
+            patch_search_worker(staging)
+        except PolicyKBError:
+            shutil.rmtree(staging, ignore_errors=True)  # the last good site stays as it is
+            raise
         swap_in_site(root, staging)
         report.seconds["mkdocs"] = time.perf_counter() - t2
     return report
