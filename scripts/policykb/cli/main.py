@@ -11,7 +11,7 @@ from policykb.errors import PolicyKBError
 
 # The command modules are imported inside main() (see commands()), so Ctrl-C while they load is
 # an interruption like any other (exit 130, no traceback).
-COMMAND_MODULES = ("build_cmd", "extract_cmd", "serve_cmd", "search_cmd", "cite_cmd", "export_cmd", "check_cmd", "glossary_cmd")
+COMMAND_MODULES = ("build_cmd", "add_cmd", "extract_cmd", "serve_cmd", "search_cmd", "cite_cmd", "export_cmd", "check_cmd", "glossary_cmd")
 
 
 def commands() -> tuple:
