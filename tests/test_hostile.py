@@ -63,12 +63,21 @@ META = {
 }
 
 
+GLOSSARY = """terms:
+  - zh: 人工智能
+    translations:
+      - {en: "<img src=x onerror=window.__xss=14> AI \\" onmouseover=\\"window.__xss=15", source: curated, preferred: true}
+    aliases: ["<script>window.__xss=16</script>"]
+"""
+
+
 def make_hostile_project(dest: Path) -> Path:
     (dest / "corpus" / "raw").mkdir(parents=True)
     (dest / "corpus" / "meta").mkdir(parents=True)
     (dest / "docs").mkdir()
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     (dest / "corpus" / "raw" / f"{PID}.txt").write_text(RAW, encoding="utf-8")
+    (dest / "corpus" / "glossary.curated.yaml").write_text(GLOSSARY, encoding="utf-8")
     (dest / "corpus" / "meta" / f"{PID}.yaml").write_text(
         yaml.safe_dump(META, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
@@ -93,6 +102,14 @@ def test_no_payload_reaches_a_page_or_the_navigation_unescaped(hostile):
         for payload in PAYLOADS:
             assert payload not in text, (name, payload)
         assert not re.search(r"<(script|img|svg|iframe|b)\b", text, re.I), name
+
+
+def test_hostile_glossary_entry_stays_text(hostile):
+    glossary = (hostile / "docs" / "glossary.md").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=window.\\_\\_xss=14&gt; AI" in glossary
+    page = (hostile / "docs" / "papers" / f"{PID}.md").read_text(encoding="utf-8")
+    # the tooltip: an attribute value, every quote escaped
+    assert 'title="&lt;img src=x onerror=window.__xss=14&gt; AI &quot; onmouseover=&quot;window.__xss=15"' in page
 
 
 def test_navigation_title_is_the_escaped_title(hostile):
