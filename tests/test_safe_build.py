@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -126,3 +127,57 @@ def test_killed_builds_keep_ids_and_the_last_good_site(tmp_path):
     assert all_ids(root) == ids_before
     assert not (root / ".site-new").exists() and not (root / ".site-old").exists()
     assert sum(1 for o in outcomes if o[0] == "site step at") == 2
+
+
+def _site(path: Path, name: str) -> Path:
+    (path / "search").mkdir(parents=True)
+    (path / "index.html").write_text(f"<title>{name}</title>", encoding="utf-8")
+    (path / "search" / "search_index.json").write_text("{}", encoding="utf-8")
+    return path
+
+
+def test_swap_puts_the_new_site_in_place_and_removes_the_old(tmp_path):
+    from policykb.build import _exchange, swap_in_site
+
+    a, b = _site(tmp_path / "a", "a"), _site(tmp_path / "b", "b")
+    if _exchange(a, b):  # Linux: one atomic exchange, no moment without a site
+        assert (b / "index.html").read_text(encoding="utf-8") == "<title>a</title>"
+    for d in (a, b):
+        shutil.rmtree(d)
+
+    _site(tmp_path / "site", "old")
+    swap_in_site(tmp_path, _site(tmp_path / ".site-new", "new"))
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "<title>new</title>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    swap_in_site(tmp_path, _site(tmp_path / ".site-new", "newer"))  # and again, over the swapped-in one
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "<title>newer</title>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_first_site_is_moved_in(tmp_path):
+    from policykb.build import swap_in_site
+
+    swap_in_site(tmp_path, _site(tmp_path / ".site-new", "first"))
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "<title>first</title>"
+
+
+def test_recover_after_a_kill_between_the_two_renames(tmp_path):
+    """Where the system has no atomic exchange, a SIGKILL between moving site/ aside and moving
+    the new one in leaves .site-old and no site/: the next build puts the old one back."""
+    from policykb.build import recover_site
+
+    _site(tmp_path / ".site-old", "old")
+    _site(tmp_path / ".site-new", "half")
+    recover_site(tmp_path)
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "<title>old</title>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_swap_without_atomic_exchange(tmp_path, monkeypatch):
+    from policykb import build
+
+    monkeypatch.setattr(build, "_exchange", lambda a, b: False)
+    _site(tmp_path / "site", "old")
+    build.swap_in_site(tmp_path, _site(tmp_path / ".site-new", "new"))
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "<title>new</title>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
