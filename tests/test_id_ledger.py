@@ -103,3 +103,20 @@ def test_malformed_ledger_row_names_file_and_line(tmp_path):
     with pytest.raises(Exception) as e:
         ids.read_ledger(path)
     assert f"{path}:2: " in str(e.value)
+
+
+def test_check_flags_ids_the_ledger_does_not_know(tmp_path):
+    from policykb.check import check_corpus
+
+    root = copy_project(tmp_path / "p")
+    path = root / "corpus" / "papers" / "dong-zhiyong-2025.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "- id: dong-zhiyong-2025.c3\n" in text
+    path.write_text(text.replace("- id: dong-zhiyong-2025.c3\n", "- id: dong-zhiyong-2025.c99\n"), encoding="utf-8")
+    msgs = [str(p) for p in check_corpus(root)]
+    assert any(m.startswith("corpus/papers/dong-zhiyong-2025.yaml:") and "dong-zhiyong-2025.c99: not in the id ledger" in m for m in msgs), msgs
+    # a withdrawn id brought back by hand
+    ledger = root / "corpus" / "ids" / "dong-zhiyong-2025.tsv"
+    ledger.write_text(ledger.read_text(encoding="utf-8") + "dong-zhiyong-2025.c1\tclaims\tretired\t\t\t\tx\n", encoding="utf-8")
+    msgs = [str(p) for p in check_corpus(root)]
+    assert any("dong-zhiyong-2025.c1: live here, retired in corpus/ids/dong-zhiyong-2025.tsv:" in m for m in msgs), msgs

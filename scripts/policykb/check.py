@@ -163,6 +163,40 @@ def check_glossary(root: Path, item_ids: set[str], paper_ids: set[str], data=Non
     return problems
 
 
+def check_ledger(paper: dict, yaml_path: Path, root: Path, yaml_text: str) -> list[Problem]:
+    """The paper's ids agree with its id ledger corpus/ids/<paper>.tsv (when there is one): each
+    id has a row of the same kind whose last state is the id's state in the YAML."""
+    from policykb import ids
+
+    pid = paper.get("id")
+    if not isinstance(pid, str):
+        return []
+    lpath = ids.ledger_path(root, pid)
+    lrel = str(lpath.relative_to(root)) if lpath.is_relative_to(root) else str(lpath)
+    rel = str(yaml_path.relative_to(root)) if yaml_path.is_relative_to(root) else str(yaml_path)
+    try:
+        ledger = ids.read_ledger(lpath)
+    except PolicyKBError as exc:
+        return [Problem(lrel, exc.line, exc.message)]
+    if not lpath.exists():
+        return []
+    lines = YamlLines(yaml_text)
+    problems = []
+    entries = [(kind, i, it, "live") for kind in ITEM_LISTS for i, it in enumerate(paper.get(kind) or []) if isinstance(it, dict)]
+    entries += [("retired_ids", i, r, "retired") for i, r in enumerate(paper.get("retired_ids") or []) if isinstance(r, dict)]
+    for kind, i, it, state in entries:
+        iid = it.get("id")
+        row = ledger.get(iid)
+        where = lines.line([kind, i, "id"])
+        if row is None:
+            problems.append(Problem(rel, where, f"{iid}: not in the id ledger {lrel} (ids are given by the build only)"))
+        elif row["state"] != state:
+            problems.append(Problem(rel, where, f"{iid}: {state} here, {row['state']} in {lrel}:{row['line']}"))
+        elif state == "live" and row["kind"] != kind:
+            problems.append(Problem(rel, where, f"{iid}: a {kind} item here, {row['kind']} in {lrel}:{row['line']}"))
+    return problems
+
+
 def check_corpus(root: Path) -> list[Problem]:
     papers_dir = root / "corpus" / "papers"
     files = sorted(papers_dir.glob("*.yaml"))
@@ -186,6 +220,7 @@ def check_corpus(root: Path) -> list[Problem]:
             problems.append(Problem(str(f.relative_to(root)), 1, "expected a mapping (a paper record)"))
             continue
         problems += check_paper(paper, f, root, text, seen_ids)
+        problems += check_ledger(paper, f, root, text)
         paper_ids.add(paper.get("id"))
     problems += check_glossary(root, set(seen_ids), paper_ids)
     return problems
