@@ -88,3 +88,12 @@ def test_other_encodings_are_refused_with_file_and_line(tmp_path, encoding, text
         read_raw(p)
     assert e.value.line == 2, str(e.value)
     assert str(e.value).startswith(f"{p}:2: ")
+
+
+@pytest.mark.parametrize("control", ["\x1b]0;PWNED\x07", "\x1b[2J", "\x9b31m"], ids=["osc", "csi", "c1-csi"])
+def test_terminal_escape_sequences_are_refused_with_line(tmp_path, control):
+    p = tmp_path / "esc.txt"
+    p.write_text(f"# 人工智能研究\n\n摘要：本文研究人工智能{control}与新质生产力。\n", encoding="utf-8")
+    with pytest.raises(PolicyKBError, match="terminal control character") as e:
+        read_raw(p)
+    assert e.value.line == 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,8 @@ FALLBACK_ENCODINGS = ("gb18030", "big5hkscs")
 # for real Chinese prose in the right encoding, under 0.01 for text decoded with the wrong one
 # (Big5 read as GB18030, Korean or Japanese read as GB18030/Big5).
 MIN_WORD_PAIRS = 0.15
+# Characters that start terminal escape sequences (ESC, C1 CSI/OSC/DCS …): no paper needs them.
+TERMINAL_CONTROL = re.compile("[\x1b\x80-\x9f]")
 
 
 def _is_han(c: str) -> bool:
@@ -120,4 +123,8 @@ def read_raw(path: str | Path) -> RawText:
         text, encoding = decoded
     if not text.strip():
         raise PolicyKBError("file is empty", p)
+    m = TERMINAL_CONTROL.search(text)
+    if m:  # it would reach titles and quotes, and from them every terminal `search`/`cite` prints to
+        line = text.count("\n", 0, m.start()) + 1
+        raise PolicyKBError(f"terminal control character U+{ord(m.group()):04X} in the text; remove it", p, line)
     return RawText(path=p, data=data, text=text, encoding=encoding)
