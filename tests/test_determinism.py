@@ -49,5 +49,5 @@ def test_markup_in_paper_text_is_neutralised():
     from policykb.render.markdown import esc
 
     assert esc("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
-    # $ is no Markdown escape (\$ would show its backslash): a character reference instead
+    # $ is not a character Python-Markdown unescapes (\$ would show the backslash): a reference
     assert esc("[链接](http://x) `code` $x$ # 标题") == "\\[链接\\](http://x) \\`code\\` &#36;x&#36; \\# 标题"

@@ -14,11 +14,11 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#$~!])")
 def esc(text: str | None) -> str:
     """Escape paper text for Markdown and HTML: it is shown as written, never interpreted.
 
-    ``$`` and ``~`` are not Markdown escapes (a backslash would show), so they become
-    character references; nothing else of the text changes.
+    Characters Python-Markdown unescapes (``\\*``, ``\\_``, ``\\[`` …) get a backslash; ``$`` and
+    ``~`` are not among them (``\\$`` would show the backslash) and become character references.
 
-    >>> esc("$C < P$ *x* [1] a~b")
-    '&#36;C &lt; P&#36; \\\\*x\\\\* \\\\[1\\\\] a&#126;b'
+    >>> esc("$C < P$ *x* [1] ~y~")
+    '&#36;C &lt; P&#36; \\\\*x\\\\* \\\\[1\\\\] &#126;y&#126;'
     """
     if text is None:
         return NOT_STATED
