@@ -61,7 +61,7 @@ def score_document(txt: Path) -> dict[str, scoring.Score]:
     pairs, _ = scoring.match(
         gold.get("statistics") or [],
         stats,
-        lambda g, it: scoring._inside(g["anchor"], it["quote"]) and abs(float(it["value"]) - float(g["value"])) < 1e-6,
+        lambda g, it: scoring._inside(g["anchor"], it["quote"]) and scoring.same_value(g, it),
     )
     matched = [(g, stats[h]) for g, h in pairs if h is not None]
     res["statistics"].extra.update(

@@ -88,11 +88,21 @@ def match(gold: list[dict], items: list[dict], ok) -> tuple[list[tuple[dict, int
     return pairs, used
 
 
+def same_value(g: dict, it: dict) -> bool:
+    """Equal values; N成 (tenths) and the fraction N/10 are the same figure written two ways."""
+    a, b = float(g["value"]), float(it["value"])
+    if abs(a - b) < 1e-6:
+        return True
+    if it.get("unit") == "成" and g.get("unit") in (None, "%") and abs(b / 10 * (100 if g.get("unit") == "%" else 1) - a) < 1e-6:
+        return True
+    return g.get("unit") == "成" and it.get("unit") is None and abs(a / 10 - b) < 1e-6
+
+
 def score_statistics(gold: list[dict], items: list[dict]) -> Score:
     def ok(g, it):
         # a table cell: its row (the quote) and the gold anchor share the row label
         cell = it.get("table") and it.get("indicator") and normalise(it["indicator"])[:4] in normalise(g["anchor"])
-        return (_inside(g["anchor"], it["quote"]) or cell) and abs(float(it["value"]) - float(g["value"])) < 1e-6
+        return (_inside(g["anchor"], it["quote"]) or cell) and same_value(g, it)
 
     s = Score()
     pairs, used = match(gold, items, ok)

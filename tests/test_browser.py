@@ -56,6 +56,7 @@ def test_copy_a_citation(built_project, tmp_path):
         time.sleep(1.0)
         details = driver.find_element(By.CSS_SELECTOR, "h4[id='cao-liu-zheng-2025.r5.1'] ~ details.pkb-cite")
         driver.execute_script("arguments[0].open = true; arguments[0].scrollIntoView()", details)
+        time.sleep(0.5)  # the Cite control composes its citations when it is opened
         button = details.find_element(By.CSS_SELECTOR, "button.md-code__button[data-md-type='copy'], button.md-clipboard")
         target = driver.find_element(By.CSS_SELECTOR, button.get_attribute("data-clipboard-target"))
         driver.execute_script("arguments[0].click()", button)
@@ -65,5 +66,5 @@ def test_copy_a_citation(built_project, tmp_path):
         assert "已复制" in dialog
         text = target.get_attribute("textContent")
         assert text.startswith("曹玉平, 刘竟威, 郑展鹏. 新一代人工智能发展驱动产业深度转型升级研究")
-        assert "[J]. 2025(4): 80-96. 建议 r5.1 (六(五)1)." in text
+        assert "[J]. 2025(4): 80-96. 第六部分（五）1 推动合成数据发展" in text
         assert text.endswith("#cao-liu-zheng-2025.r5.1")

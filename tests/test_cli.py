@@ -118,3 +118,33 @@ def test_every_command_has_help_and_is_documented(mod):
     assert mod.HELP.split(",")[0] in proc.stdout.replace("\n", " ")
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert re.search(rf"`policykb {name}\b", readme), f"README does not document `policykb {name}`"
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("meta:\n  year: 2025\nprovenance:\n  year: a blog\n", "provenance of 'year' must be one of curated, public listing"),
+        ("meta:\n  year: 2025\nprovenance:\n  pages: public listing\n", "provenance for 'pages', which this file does not set"),
+        ("meta:\n  year: 2025\nprovenance: public listing\n", "'provenance' must be a mapping"),
+    ],
+)
+def test_meta_provenance_errors_name_file_and_line(tmp_path, text, message):
+    from policykb.curation import load_meta_curation
+    from policykb.errors import PolicyKBError
+
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PolicyKBError) as err:
+        load_meta_curation(path)
+    assert message in str(err.value) and "p.yaml:3" in str(err.value)
+
+
+def test_meta_provenance_is_recorded(tmp_path):
+    from policykb.curation import apply_meta_curation, load_meta_curation
+    from policykb.structure.document import Meta
+
+    path = tmp_path / "p.yaml"
+    path.write_text("meta:\n  year: 2025\n  venue: 改革\nprovenance:\n  year: public listing\n", encoding="utf-8")
+    meta = Meta()
+    apply_meta_curation(meta, load_meta_curation(path))
+    assert meta.provenance == {"year": "public listing", "venue": "curated"}

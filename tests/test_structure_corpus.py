@@ -110,7 +110,9 @@ META = {
         keywords_zh=["智能产业革命", "大模型驱动的人工智能", "增长动力转换"],
     ),
     "zhou-yang-ai-empowering-nqpf": dict(
-        title_zh=None, authors=["ZHOU Wen", "YANG Zheng-yuan"], year=None, venue="改革", keywords_zh=[],
+        # authors' Chinese names and the year: curated from the public listing (corpus/meta); the
+        # text's own English names stay as name_en (checked in test_english_names_kept)
+        title_zh=None, authors=["周文", "杨正源"], year=2025, venue="改革", keywords_zh=[],
     ),
     "cao-liu-zheng-2025": dict(
         title_zh="新一代人工智能发展驱动产业深度转型升级研究——生产函数变革与要素协同匹配视角",
@@ -139,10 +141,17 @@ def test_metadata(papers, pid):
 
 def test_provenance_marks_curated_and_text(papers):
     assert papers["zhou-yang-ai-empowering-nqpf"]["meta"]["provenance"]["venue"] == "curated"
+    assert papers["zhou-yang-ai-empowering-nqpf"]["meta"]["provenance"]["year"] == "public listing"
     assert papers["anon-ai-nqpf-logic-path"]["meta"]["provenance"]["title.zh"] == "curated"
     assert papers["dong-zhiyong-2025"]["meta"]["provenance"]["venue"] == "text"
     assert papers["cao-liu-zheng-2025"]["meta"]["provenance"]["year"] == "text"
     assert "venue" not in papers["zhang-lei-intelligent-revolution"]["meta"]["provenance"]
+
+
+def test_english_names_kept(papers, documents):
+    doc, _ = documents["zhou-yang-ai-empowering-nqpf"]
+    assert [a.name for a in doc.meta.authors] == ["ZHOU Wen", "YANG Zheng-yuan"]  # as the text prints them
+    assert [a["name_en"] for a in papers["zhou-yang-ai-empowering-nqpf"]["meta"]["authors"]] == ["ZHOU Wen", "YANG Zheng-yuan"]
 
 
 def test_affiliations(papers):

@@ -228,6 +228,9 @@ def _build(root: Path, *, site: bool) -> BuildReport:
     recover_site(root)
     extractions = extract_corpus(root)
     report.papers = [ex.paper for ex in extractions]
+    for paper in report.papers:  # a document whose structure looks wrong is reported, never silent
+        for w in paper.get("warnings") or []:
+            print(f"warning: {paper['source']['file']}: {w}", file=sys.stderr)
     report.glossary = make_glossary(root, extractions)
     # validate in memory; nothing is written unless every record is sound
     problems = check_records(root, report.papers, report.glossary)

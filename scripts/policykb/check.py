@@ -238,3 +238,18 @@ def check_records(root: Path, papers: list[dict], glossary: list[dict]) -> list[
     glossary_data = {"schema_version": 1, "terms": glossary}
     problems += check_glossary(root, set(seen_ids), {p["id"] for p in papers}, glossary_data)
     return problems
+
+
+def structure_warnings(root: Path) -> list[str]:
+    """The structure warnings stored in each paper YAML (diagnostics.py), one line each."""
+    out = []
+    for f in sorted((root / "corpus" / "papers").glob("*.yaml")):
+        try:
+            paper = yamlio.read(f)
+        except Exception:  # an unreadable file is reported by check_corpus
+            continue
+        if not isinstance(paper, dict):
+            continue
+        for w in paper.get("warnings") or []:
+            out.append(f"warning: {f.relative_to(root)}: {w}")
+    return out

@@ -2,7 +2,8 @@
 
 Curation files hold only what the paper's text shows or what the corpus documentation
 states, never guesses. Each value set here is marked ``curated`` in ``meta.provenance``
-(unless the text already says the same thing).
+(unless the text already says the same thing), or ``public listing`` when the file's
+``provenance:`` mapping says the value comes from a public listing of the article.
 """
 
 from __future__ import annotations
@@ -50,8 +51,22 @@ def _flatten(meta: dict) -> dict:
     return flat
 
 
+PROVENANCES = ("curated", "public listing")
+
+
+class CuratedMeta(dict):
+    """Flat ``{field: value}`` plus ``provenance``: ``{field: curated | public listing}``."""
+
+    provenance: dict
+
+    def __init__(self, values=(), provenance=None):
+        super().__init__(values)
+        self.provenance = dict(provenance or {})
+
+
 def load_meta_curation(path: Path) -> dict:
-    """Read and validate a curated-metadata file; returns flat ``{field: value}``."""
+    """Read and validate a curated-metadata file; returns flat ``{field: value}`` (a
+    :class:`CuratedMeta` carrying the file's optional ``provenance`` mapping)."""
     if not path.exists():
         return {}
     data = yamlio.read(path)
@@ -59,10 +74,10 @@ def load_meta_curation(path: Path) -> dict:
         return {}
     if not isinstance(data, dict):
         raise PolicyKBError("expected a mapping with a 'meta' key", path, 1)
-    unknown = set(data) - {"meta", "notes"}
+    unknown = set(data) - {"meta", "notes", "provenance"}
     if unknown:
         key = sorted(unknown)[0]
-        raise PolicyKBError(f"unknown key {key!r} (expected 'meta' and 'notes')", path, _line_of_key(path, key))
+        raise PolicyKBError(f"unknown key {key!r} (expected 'meta', 'notes' and 'provenance')", path, _line_of_key(path, key))
     meta = data.get("meta") or {}
     if not isinstance(meta, dict):
         raise PolicyKBError("'meta' must be a mapping", path, _line_of_key(path, "meta"))
@@ -81,7 +96,15 @@ def load_meta_curation(path: Path) -> dict:
             for a in value:
                 if not isinstance(a, dict) or not isinstance(a.get("name"), str):
                     raise PolicyKBError("each author needs a 'name'", path, _line_of_key(path, "authors"))
-    return flat
+    prov = data.get("provenance") or {}
+    if not isinstance(prov, dict):
+        raise PolicyKBError("'provenance' must be a mapping of meta field to source", path, _line_of_key(path, "provenance"))
+    for key, source in prov.items():
+        if key not in flat:
+            raise PolicyKBError(f"provenance for {key!r}, which this file does not set", path, _line_of_key(path, "provenance"))
+        if source not in PROVENANCES:
+            raise PolicyKBError(f"provenance of {key!r} must be one of {', '.join(PROVENANCES)}, not {source!r}", path, _line_of_key(path, "provenance"))
+    return CuratedMeta(flat, prov)
 
 
 def apply_meta_curation(meta: Meta, curated: dict) -> None:
@@ -99,4 +122,4 @@ def apply_meta_curation(meta: Meta, curated: dict) -> None:
         if value in (None, [], ""):
             meta.provenance.pop(key, None)
         else:
-            meta.provenance[key] = "curated"
+            meta.provenance[key] = getattr(curated, "provenance", {}).get(key, "curated")

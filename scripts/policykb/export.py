@@ -1,4 +1,4 @@
-"""Exports of the whole knowledge base: CSV (UTF-8 with BOM), JSON, BibTeX."""
+"""Exports of the whole knowledge base: CSV (UTF-8 with BOM), JSON, BibTeX, CSL-JSON, RIS."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import csv
 import io
 import json
 
-from policykb.cite import bibtex
-from policykb.search.index import permalink
+from policykb.cite import bibtex, csl_item, ris
+from policykb.search.index import paper_url, permalink
 
 KINDS = ("claims", "recommendations", "statistics", "frameworks")
 KIND_NAMES = {"claim": "claims", "recommendation": "recommendations", "statistic": "statistics", "framework": "frameworks"}
@@ -71,9 +71,31 @@ def to_bibtex(papers: list[dict], kinds: list[str] | None, base_url: str) -> str
     entries = []
     for p in sorted(papers, key=lambda p: p["id"]):
         if not kinds:
-            entries.append(bibtex(p, None, f"{base_url}papers/{p['id']}/"))
+            entries.append(bibtex(p, None, paper_url(base_url, p["id"])))
             continue
         for k in kinds:
             for it in p[k]:
                 entries.append(bibtex(p, it, permalink(base_url, p["id"], it["id"])))
     return "\n\n".join(entries) + "\n"
+
+
+def _records(papers: list[dict], kinds: list[str] | None, base_url: str):
+    """(paper, item or None, url) for every paper, or for every item of ``kinds``."""
+    for p in sorted(papers, key=lambda p: p["id"]):
+        if not kinds:
+            yield p, None, paper_url(base_url, p["id"])
+            continue
+        for k in kinds:
+            for it in p[k]:
+                yield p, it, permalink(base_url, p["id"], it["id"])
+
+
+def to_csl_json(papers: list[dict], kinds: list[str] | None, base_url: str) -> str:
+    """CSL-JSON (Zotero, citeproc processors): papers, or items with their locator as ``note``."""
+    recs = [csl_item(p, it, url) for p, it, url in _records(papers, kinds, base_url)]
+    return json.dumps(recs, ensure_ascii=False, indent=1) + "\n"
+
+
+def to_ris(papers: list[dict], kinds: list[str] | None, base_url: str) -> str:
+    """RIS (EndNote, Zotero): papers, or items with their locator (N1) and quote (AB)."""
+    return "\r\n".join(ris(p, it, url) for p, it, url in _records(papers, kinds, base_url))

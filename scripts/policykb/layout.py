@@ -394,6 +394,10 @@ class _Builder:
                 full = self.width - 2 if self.width else 80
                 nxt = next((ln.text for ln in lines[idx + 1 :] if ln.text), "")
                 body_again = han_len(t) >= full and han_len(nxt) >= full
+                # a prose line (a sentence mark, no column gap) after a blank line is body text
+                prev_blank = idx > 0 and not lines[idx - 1].text
+                if prev_blank and not re.search(r"\S {2,}\S", line.raw.strip()) and han_len(t) >= 15 and re.search(r"[。，；：]", t):
+                    body_again = True
                 rows = loose_table.meta["rows"]
                 if ends or body_again or kind in ("caption", "front", "note") or len(rows) > 80:
                     loose_table = None

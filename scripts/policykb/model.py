@@ -156,6 +156,7 @@ class Term(_Record):
     quote: str
     source: str = "text"  # text | note | keywords
     span: Span | None = None
+    alt_zh: str | None = None  # a second Chinese name printed in the same bracket (算力（计算能力，computing power）)
 
 
 @dataclass

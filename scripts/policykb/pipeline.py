@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policykb import curation, extract
+from policykb.diagnostics import diagnose
 from policykb.reading import RawText, read_raw
 from policykb.slug import paper_id_for
 from policykb.structure import Document, build_document
@@ -92,6 +93,8 @@ def document_to_paper(doc: Document, paper_id: str, source_file: str, raw: RawTe
         "front_matter": dict(doc.front_matter),
         "excluded_lines": [{"line": d.line, "reason": d.reason, "text": d.text} for d in doc.dropped],
         "retired_ids": items.get("retired_ids", []),
+        # what looks wrong about the document's structure (diagnostics.py); `check` lists these
+        "warnings": diagnose(doc, items, raw.text),
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from policykb.build import build_corpus
+from policykb.search.index import site_url
 
 HELP = "extract every corpus/raw/*.txt, write the YAML, render the pages, build site/ (mkdocs --strict)"
 
@@ -20,4 +21,6 @@ def run(args, root) -> int:
     print(f"built {len(report.papers)} papers, {items} items ({timing})")
     if not args.no_site:
         print(f"site: {root / 'site' / 'index.html'}")
+    if not site_url(root):
+        print(f"base URL unset (site_url in {root / 'mkdocs.yml'}): permalinks and citations carry page paths (papers/<paper>/#<id>)")
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from policykb.check import check_corpus
+from policykb.check import check_corpus, structure_warnings
 
 HELP = "validate the corpus: schema, grounded quotes, unique ids, resolvable links"
 
@@ -16,6 +16,8 @@ def register(sub) -> None:
 
 def run(args, root) -> int:
     problems = check_corpus(root)
+    for w in structure_warnings(root):  # listed, but not errors: the items are still valid
+        print(w, file=sys.stderr)
     for pr in problems:
         print(pr, file=sys.stderr)
     n = len(list((root / "corpus" / "papers").glob("*.yaml")))

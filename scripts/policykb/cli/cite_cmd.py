@@ -9,7 +9,7 @@ from rapidfuzz import process
 from policykb import yamlio
 from policykb.cite import STYLES, citation
 from policykb.errors import PolicyKBError
-from policykb.search.index import permalink, site_url
+from policykb.search.index import paper_url, permalink, site_url
 
 HELP = "a ready citation of an item (or a paper), with its permalink"
 KINDS = ("claims", "frameworks", "recommendations", "statistics")
@@ -52,6 +52,6 @@ def run(args, root) -> int:
     papers = load_papers(root)
     paper, item = find(papers, args.id.strip())
     base = site_url(root)
-    url = permalink(base, paper["id"], item["id"]) if item else f"{base}papers/{paper['id']}/"
+    url = permalink(base, paper["id"], item["id"]) if item else paper_url(base, paper["id"])
     print(citation(paper, item, args.style, url))
     return 0

@@ -8,16 +8,16 @@ from pathlib import Path
 from policykb import yamlio
 from policykb.cli.cite_cmd import load_papers
 from policykb.errors import PolicyKBError
-from policykb.export import KIND_NAMES, KINDS, to_bibtex, to_csv, to_json
+from policykb.export import KIND_NAMES, KINDS, to_bibtex, to_csl_json, to_csv, to_json, to_ris
 from policykb.search.engine import KIND_ALIASES
 from policykb.search.index import site_url
 
-HELP = "the whole knowledge base as CSV (UTF-8 with BOM), JSON or BibTeX"
+HELP = "the whole knowledge base as CSV (UTF-8 with BOM), JSON, or BibTeX, CSL-JSON and RIS for reference managers"
 
 
 def register(sub) -> None:
     p = sub.add_parser("export", help=HELP, description=HELP)
-    p.add_argument("--format", required=True, choices=("csv", "json", "bibtex"), help="output format")
+    p.add_argument("--format", required=True, choices=("csv", "json", "bibtex", "csl-json", "ris"), help="output format")
     p.add_argument("--kind", help="only claim | recommendation | statistic | framework")
     p.add_argument("--output", "-o", type=Path, help="write to this file instead of stdout")
     p.set_defaults(func=run)
@@ -40,6 +40,10 @@ def run(args, root) -> int:
         if args.kind:
             papers = [dict(p, **{k: (p[k] if k in kinds else []) for k in KINDS}) for p in papers]
         out = to_json(papers, glossary)
+    elif args.format == "csl-json":
+        out = to_csl_json(papers, kinds if args.kind else None, base)
+    elif args.format == "ris":
+        out = to_ris(papers, kinds if args.kind else None, base)
     else:
         out = to_bibtex(papers, kinds if args.kind else None, base)
     if args.output:

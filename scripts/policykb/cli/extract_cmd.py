@@ -23,5 +23,7 @@ def run(args, root) -> int:
     # inside a project, the curated glossary helps find term boundaries (as in `build`)
     known = known_terms(root) if (root / "corpus").is_dir() else {}
     ex = extract_paper(args.path, paper_id=args.paper_id, known=known)
+    for w in ex.paper.get("warnings") or []:
+        print(f"warning: {args.path}: {w}", file=sys.stderr)
     sys.stdout.write(yamlio.dump(ex.paper))
     return 0

@@ -48,7 +48,7 @@ def extract_records(doc: Document, text: Text, known: dict | None = None) -> dic
     return records
 
 
-SURFACE_FIELDS = ("quote", "text", "title", "name", "source")
+SURFACE_FIELDS = ("quote", "text", "title", "name", "source", "zh", "alt_zh", "term")
 
 
 def ground(item, text: Text) -> None:

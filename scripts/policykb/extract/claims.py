@@ -76,8 +76,13 @@ def score_sentence(sentence: str, *, abstract: bool, section_topic: bool, paragr
     for pen in c["penalties"]:
         if re.search(pen["pattern"], sentence):
             score += pen["score"]
+    thesis = re.search(c["thesis"]["pattern"], sentence)
+    if thesis:
+        score += c["thesis"]["score"]
+        kind = kind or "thesis"
     if _is_prescriptive(sentence) or lead_sentence(sentence):
-        score -= 1 if kind == "conclusion" else 3  # what to do is a recommendation, not a claim
+        # what to do is a recommendation, not a claim (unless it states a thesis)
+        score -= 1 if kind in ("conclusion", "thesis") else 3
     return score, kind
 
 
@@ -113,6 +118,12 @@ def extract_claims(doc: Document, keywords: list[str]) -> list[Claim]:
                     line=p.line,
                 )
             )
+    # at most max_per_10k claims per 10,000 characters: the highest-scoring (ties: earlier first)
+    chars = sum(len("".join(x.text.split())) for x in [*doc.paragraphs, *doc.notes, *doc.references])
+    keep_n = max(3, round(_cfg()["max_per_10k"] * chars / 10000))
+    ranked = sorted(range(len(out)), key=lambda i: (-out[i]["score"], i))
+    kept = sorted(ranked[:keep_n])
+    out = [out[i] for i in kept]
     # the highest-scoring claims (ties: earlier first) are the paper's core claims
     for item in sorted(out, key=lambda x: -x["score"])[: _cfg()["core_count"]]:
         item["core"] = True

@@ -15,7 +15,7 @@ def parse_arabic(text: str) -> int | float:
     >>> parse_arabic("6 710"), parse_arabic("5 734.00"), parse_arabic("32.85")
     (6710, 5734.0, 32.85)
     """
-    s = "".join(text.split()).replace(",", "")
+    s = "".join(text.split()).replace(",", "").replace("，", "")
     return float(s) if "." in s else int(s)
 
 

@@ -116,6 +116,9 @@ def lead_sentence(text: str) -> str | None:
     return None
 
 
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
 def enumerated_spans(text: str) -> list[tuple[int, int, int]]:
     """(number, start, end) of 一是/二是… items in ``text``, in sequence from 一.
 
@@ -129,9 +132,9 @@ def enumerated_spans(text: str) -> list[tuple[int, int, int]]:
     for pat in _cfg()["inline_markers"]:
         for m in re.finditer(pat, text):
             raw = m.group("n")
-            n = int(raw) if raw.isdigit() else parse_chinese(raw)
+            n = CIRCLED.index(raw) + 1 if raw in CIRCLED else int(raw) if raw.isdigit() else parse_chinese(raw)
             start = m.start("n")
-            while start > 0 and text[start - 1] in "其（(":
+            while start > 0 and text[start - 1] in "其第（(":
                 start -= 1
             found.append((n, start))
         if found:
@@ -225,9 +228,37 @@ def _content(paras: list[Paragraph]) -> str:
     return "\n".join(p.text for p in paras if responsibility(p.text) is None)
 
 
-def _section_items(col: _Collector, doc: Document, T: Section, level: int, parent_key: str | None, used: set) -> str:
+def _runin(p: Paragraph, T: Section) -> bool:
+    """``p`` opens with a run-in heading numbered like ``T``'s heading, after it: "（二）推进…。…"."""
+    m = re.match(_cfg()["runin_heading"], p.text)
+    return bool(m) and bool(re.match(r"^\s*[（(][一二三四五六七八九十]+[)）]", T.text or ""))
+
+
+def _runin_items(col: _Collector, paras: list[Paragraph], T: Section, used: set) -> None:
+    """Level-1 items from run-in headings (each with its paragraphs up to the next one)."""
+    groups: list[list[Paragraph]] = []
+    for p in paras:
+        if _runin(p, T) or not groups:
+            groups.append([p])
+        else:
+            groups[-1].append(p)
+    for g in groups:
+        head = g[0]
+        m = re.match(_cfg()["runin_heading"], head.text)
+        title = m.group("title").strip() if m else _title_of(head.text)
+        text = _content(g)
+        key = col.add(title=title, text=text, quote=head.text[: m.end()] if m else head.text, section=head.section, level=1)
+        item = col.items[-1]
+        rest = head.text[m.end():] if m else ""
+        first = [Paragraph(head.section, rest, head.offs[m.end():] if m else head.offs, head.markers, head.line, None, head.kind)] if rest.strip() else []
+        used.update(id(p) for p in g)
+        _children_of(col, first + g[1:], key, item, used)
+
+
+def _section_items(col: _Collector, doc: Document, T: Section, level: int, parent_key: str | None, used: set,
+                   paras: list[Paragraph] | None = None) -> str:
     """One sub-section as an item (title, its whole text) and the items under it; returns its key."""
-    paras = _paragraphs(doc, {T.id})
+    paras = _paragraphs(doc, {T.id}) if paras is None else paras
     body = _content(paras)
     key = col.add(
         title=T.title, text=T.title + ("\n" + body if body else ""), quote=T.text or T.title,
@@ -297,7 +328,10 @@ def _marker_number(text: str) -> int:
     from policykb.extract.numerals import parse_chinese
 
     m = re.match(r"^\s*(?:其)?([一二三四五六七八九十])是", text)
-    return parse_chinese(m.group(1)) if m else 0
+    if m:
+        return parse_chinese(m.group(1))
+    m = re.match(rf"^\s*([{CIRCLED}])", text)  # ①…；/ ②…； on lines of their own
+    return CIRCLED.index(m.group(1)) + 1 if m else 0
 
 
 def _last_number(text: str) -> int:
@@ -307,11 +341,41 @@ def _last_number(text: str) -> int:
     return _marker_number(text)
 
 
+def _slogan_paragraphs(paras: list[Paragraph]) -> list[Paragraph]:
+    """Paragraphs that open with a short prescriptive sentence ("要坚持创新引领，夯实人工智能发展
+    根基。", "必须统筹发展和安全，…。"): a commentary's measures, when it has three or more."""
+    rx = re.compile(_cfg()["slogan_opener"])
+    out = []
+    for p in paras:
+        first = sentences(p.text)[0] if sentences(p.text) else (0, len(p.text))
+        head = p.text[first[0] : first[1]].strip()
+        if rx.match(head) and len(head) <= _cfg()["slogan_max_chars"] and len(p.text) > len(head) + 20:
+            out.append(p)
+    return out if len(out) >= 3 else []
+
+
 def _level1_from_paragraphs(col: _Collector, paras: list[Paragraph], used: set, require_prescriptive: bool) -> None:
     """Level-1 items in a part without sub-sections: numbered or titled paragraphs (with their
     一是 items as level 2), or, failing those, enumerations whose items prescribe."""
     markers = [re.compile(m) for m in _cfg()["paragraph_markers"]]
+    ranks = _cfg()["paragraph_marker_rank"]
+
+    def rank_of(p: Paragraph) -> int | None:
+        hit = next((i for i, m in enumerate(markers) if m.match(p.text)), None)
+        return ranks[hit] if hit is not None else None
+
+    numbered_ranks = [r for r in (rank_of(p) for p in paras) if r is not None]
+    top = min(numbered_ranks) if numbered_ranks else None
+    last_key = None
     found = False
+    if require_prescriptive:
+        slogans = _slogan_paragraphs(paras)
+        if slogans and not any(p.number is not None or any(m.match(p.text) for m in markers) for p in paras):
+            for p in slogans:
+                head = p.text[: sentences(p.text)[0][1]].strip()
+                col.add(title=head.rstrip("。；;"), text=p.text, quote=head, section=p.section, level=1)
+                used.add(id(p))
+            return
     last = None
     for p in paras:
         units = responsibility(p.text)
@@ -323,14 +387,21 @@ def _level1_from_paragraphs(col: _Collector, paras: list[Paragraph], used: set, 
         lead = lead_sentence(p.text)
         if not (numbered or lead):
             continue
-        if require_prescriptive and not lead and not _is_prescriptive(p.text):
-            continue
+        if require_prescriptive and not (_prescribes(lead) if lead else _is_prescriptive(p.text)):
+            continue  # "发展新质生产力，人工智能是关键变量。": a lead that states, not prescribes
         found = True
+        r = rank_of(p)
+        if r is not None and top is not None and r > top and last_key is not None:
+            # "1. …" under "（二）…。": a lower style of numbering is a level-2 item of the one before
+            col.add(title=_title_of(p.text), text=p.text, quote=p.text, section=p.section, level=2, parent_key=last_key)
+            used.add(id(p))
+            continue
         spans = enumerated_spans(p.text)
         head_end = spans[0][1] if spans else len(p.text)
         head = p.text[:head_end].strip()
         title = lead or _title_of(p.text)
         k1 = col.add(title=title, text=p.text, quote=head, section=p.section, level=1)
+        last_key = k1
         last = col.items[-1]
         used.add(id(p))
         for _, a, b in spans:
@@ -381,7 +452,10 @@ def extract_recommendations(doc: Document) -> list[Recommendation]:
         subs = [T for T in _children(doc, S.id) if not _cue(T.title, "not_prescriptive")]
         if subs:
             for T in subs:
-                _section_items(col, doc, T, 1, None, used)
+                paras = _paragraphs(doc, {T.id})
+                split = next((i for i, p in enumerate(paras) if _runin(p, T)), len(paras))
+                _section_items(col, doc, T, 1, None, used, paras[:split])
+                _runin_items(col, paras[split:], T, used)
         else:
             _level1_from_paragraphs(col, _paragraphs(doc, {S.id}), used, require_prescriptive=False)
     if not col.items:

@@ -15,12 +15,12 @@ from functools import lru_cache
 from policykb import rules
 from policykb.extract.numerals import parse_arabic, parse_chinese
 from policykb.extract.sentences import clause_start
-from policykb.extract.subjects import own_region, subject_for
+from policykb.extract.subjects import mentions, own_region, subject_for
 from policykb.model import Statistic
 from policykb.segment import unit_boundary
 from policykb.structure.document import Document, Paragraph
 
-NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUM = r"\d{1,2}[ ](?=\d{1,2}\.\d)\d{1,2}\.\d+|\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:，\d{3}(?![\d、，,]))+(?:\.\d+)?|\d+(?:\.\d+)?"
 CN = r"[零〇一二两三四五六七八九十百千]+"
 DASH = r"[-－–—~～至到]"
 
@@ -103,29 +103,33 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
     start, end = m.start("num"), m.end()
     before = text[:start].rstrip()
     prev = before[-1:] if before else ""
-    if re.match(r"\s*[×xX*]\s*\d", text[m.end("num"):]) or prev in "×*":
+    if re.match(r"\s*[×xX*]\s*\d", text[m.end("num"):]) or (prev and prev in "×*"):
         return True  # "2×2类型学", "4×4": a dimension, not a figure
-    if prev and (prev.isascii() and prev.isalpha() or prev in "-./_" or prev in "".join(c["ordinal_prefixes"])):
+    if prev and (prev.isascii() and prev.isalpha() or prev in "-./_" or any(before.endswith(w) for w in c["ordinal_prefixes"])):
         return True
     nxt = text[end : end + 3]
     raw_next = text[m.end("num") : m.end("num") + 1]
     if raw_next.isascii() and raw_next.isalpha() and not any(text[m.end("num") :].startswith(u) for u in c["latin_units"]):
         return True
     if unit is None:
-        # a target or limit without a unit: "PUE不高于1.25", "降至1.3以下"
+        # a target or limit without a unit: "PUE不高于1.25", "降至1.3以下"; a measure's value:
+        # "第一阶段F统计量为28.4", "经验临界值10"
         comp = "|".join(map(re.escape, sorted(c["bare_comparators"], key=len, reverse=True)))
         return not (
-            re.search(rf"(?:{comp})\s*$", before)
+            (re.search(rf"(?:{comp})\s*$", before) or re.search(c["bare_measure_before"], before))
             and not _is_year(m.group("num"))
             and re.match(r"\s*(?:以上|以下|以内|左右)?\s*(?:[，,。；;）)、]|$)", text[m.end():])
         )
+    if re.match(c["not_a_figure_after"], text[end:]):
+        return True  # "每提高1个标准差", "在1%的水平上显著"
     if unit in c["latin_units"] and re.match(r"[A-Za-z0-9]", text[m.end("unit") : m.end("unit") + 1] if m.group("unit") else ""):
         return True  # "500PUE": a Latin unit must end where the letters end
     num = m.group("num")
     if unit in c["date_suffixes"] or text[m.end("num") :].lstrip().startswith(("年", "月", "日", "号")):
         if _is_year(num) or unit != "年":
             return True
-        if not m.group("num2"):
+        measured = "." in num or re.search(c["duration_statistic_before"], before)
+        if not m.group("num2") and not measured:
             return True  # a bare duration ("未来3年") is a timetable, not a statistic
         if re.match(r"\s*(?:左右)?的?时间", text[m.end():]) or re.search(r"(?:用|再用|花|未来|今后|经过)\s*$", before):
             return True  # "用3至5年时间": a timetable too
@@ -136,6 +140,8 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
             return True
     if _inside_title(text, start):
         return True
+    if re.search(c["unit_definition"], before):
+        return True  # "1 EFLOPS等于1000 PFLOPS": a unit's definition, not a figure
     if unit in c["list_count_units"] and _closes_list(text, start, m.group("num")):
         return True
     return False
@@ -224,6 +230,12 @@ def find_numbers(text: str) -> list[StatCandidate]:
         out.append(StatCandidate(parse_chinese(m.group("m")), None, m.group("unit"), a, m.end(), _qual_before(text, a)))
     ranks = list(re.finditer(c["rank"], text))
     ranks += [m for m in re.finditer(c["rank_attribute"], text) if not any(r.start() <= m.start() < r.end() for r in ranks)]
+    ranks += list(re.finditer(c["rank_bracket"], text))
+    nxt_rx = re.compile(c["rank_next"].lstrip("^"))
+    for r in list(ranks):
+        nx = nxt_rx.match(text, r.end())  # "第25位和第31位": the second rank too
+        if nx:
+            ranks.append(nx)
     for m in ranks:  # 位居全国第6 -> rank 6
         raw = m.group("n")
         n = 1 if "first" in m.groupdict() and m.group("first") else int(raw) if raw.isdigit() else parse_chinese(raw)
@@ -270,21 +282,99 @@ def _trim_indicator(s: str) -> str:
     return s.strip(" ，,：:、（(“”\"")
 
 
-def indicator_for(text: str, cand: StatCandidate, prev: str | None) -> str | None:
-    start = clause_start(text, cand.start)
-    ind = _trim_indicator(text[start : cand.start])
-    if not ind:
-        # "且超过 4 亿人已迈入中等收入群体": what is counted follows the number
-        after = re.match(r"[已的]?([^，,。；;！？、（(]{2,16})", text[cand.end :])
-        if after:
-            ind = _trim_indicator(after.group(1))
-    if ind and cand.unit in _cfg()["magnitudes"]:
+def _strip_opening(s: str) -> str:
+    """Drop the sentence's subject and stance words from the start of an indicator:
+    "我国已培育" -> "培育", "美国以" -> "以", "一项覆盖" -> "覆盖"."""
+    c = _cfg()
+    for _ in range(4):
+        before = s
+        for _, name, _canon in mentions(s)[:1]:
+            if s.startswith(name):
+                s = s[len(name) :]
+        for w in sorted(c["indicator_opening"], key=len, reverse=True):
+            if s.startswith(w):
+                s = s[len(w) :]
+                break
+        if s == before:
+            break
+    return s
+
+
+def _noun_after(text: str, end: int) -> str | None:
+    """What is counted, printed after the number: "培育100家以上具有国际影响力的人工智能企业"."""
+    c = _cfg()
+    rest = text[end:]
+    rest = re.sub(rf"^(?:{'|'.join(map(re.escape, c['after_number_fillers']))})+", "", rest)
+    m = re.match(r"([^，,。；;：:！？!?（(\d%％]{2,24})", rest)
+    if not m:
+        return None
+    noun = m.group(1)
+    if noun[0] in c["not_noun_start"] or not re.search(r"[\u4e00-\u9fff]{2}", noun):
+        return None
+    noun = re.split(r"(?:等|的比例|左右)(?=$)", noun)[0].rstrip("".join(c["connectives"]))
+    return _trim_indicator(noun) or None
+
+
+def _clause_before(text: str, start: int) -> str | None:
+    """The clause before the one at ``start`` when it names a measure and holds no figure:
+    "应用层企业数量最多，达到2650家" -> 应用层企业数量."""
+    if start <= 0 or text[start - 1] not in "，,":
+        return None
+    before = _trim_indicator(text[clause_start(text, start - 1) : start - 1])
+    before = re.sub(_cfg()["superlative_tail"], "", before)
+    if len(before) < 2 or find_numbers(before) or re.search(r"\d", before):
+        return None
+    return _strip_opening(before) or None
+
+
+def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: int = 0) -> str | None:
+    """What a figure measures, from the words before it in its clause, else from the words
+    after it when those before are only a verb ("已培育421家国家级智能制造示范工厂")."""
+    c = _cfg()
+    start = max(clause_start(text, cand.start), prev_end)
+    head = text[start : cand.start]
+    if head.count("）") > head.count("（") or head.count(")") > head.count("("):
+        # "电能利用效率（PUE）不高于1.25": the clause reaches back over the bracket
+        opening = max(text.rfind("（", 0, start), text.rfind("(", 0, start))
+        if opening >= 0:
+            start = clause_start(text, opening)
+            head = text[start : cand.start]
+    ind = _trim_indicator(head)
+    if prev_end and prev_end > clause_start(text, cand.start) and head and head[-1] in c["connectives"]:
+        ind = ""  # "8个国家算力枢纽节点和10个…": the words between belong to the figure before
+    if ind in c["indicator_trailing"] or ind in c["qualifiers_before"] or ind in c["connectives"]:
+        ind = ""  # "超过六成的…", "8%和7%": only a qualifier or a link before the figure
+    core = _strip_opening(ind) if ind else ""
+    verb_only = not core or len(core) <= 1 or core in c["count_verbs"] or (
+        len(core) <= 4 and any(core.endswith(v) for v in c["count_verbs"]) and cand.unit not in ("%", "‰")
+    )
+    if verb_only:
+        after = _noun_after(text, cand.end)
+        if cand.kind == "rank" and after and text[cand.end - 1] not in "的大":
+            after = None  # "位列第二，…": what follows is another clause
+        ind = after or (core if len(core) > 1 and core not in c["count_verbs"] else None)
+        if not ind and not prev and cand.kind != "rank":
+            ind = _clause_before(text, start)  # "应用层企业数量最多，达到2650家"
+    elif core and len(core) >= 2:
+        ind = core
+        for v in c["count_verbs"]:  # "建成5G基站" -> "5G基站"
+            if len(v) >= 2 and ind.startswith(v) and len(ind) - len(v) >= 2:
+                ind = ind[len(v) :]
+                break
+    if ind and cand.unit in c["magnitudes"]:
         noun = re.match(r"([\u4e00-\u9fff]{1,4})(?=$|[，,。；;）)、])", text[cand.end :])
         if noun:
             ind += noun.group(1)  # "14 亿人口" -> 中国人口, "6 710 亿参数" -> …参数
-    weak = not ind or len(ind) <= 2 or re.match(r"^(同比|环比|占|增长|较|比|其中|年增长)", ind)
-    if weak and prev:
-        ind = prev + (ind or "")
+    weak = not ind or len(ind) <= 2 or re.match(c["weak_indicator"], ind)
+    if weak and ind and cand.kind != "rank":
+        before = _clause_before(text, start)  # "其次是基础层企业，数量为1233家"
+        if before:
+            return before + ind
+    if weak and prev and prev != ind:
+        prev = prev[: -len("排名")] if prev.endswith("排名") else prev
+        ind = prev + (ind or "") if not (ind and prev.endswith(ind)) else prev
+    if cand.kind == "rank" and ind and not ind.endswith("排名"):
+        ind = re.sub(r"(?:占[^，,]*|比重|份额)$", "", ind) + "排名"
     return ind or None
 
 
@@ -364,10 +454,10 @@ def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: s
             last_period = period_for(sent, len(sent)) or last_period
             continue
         src = source_for(sent) or note_source(para, a, b, doc)
-        prev_ind = None
+        prev_ind, prev_end = None, 0
         for c in cands:
-            ind = indicator_for(sent, c, prev_ind)
-            prev_ind = ind
+            ind = indicator_for(sent, c, prev_ind, prev_end)
+            prev_ind, prev_end = ind, c.end
             carry = subject_for(sent, c.start, carry, own)
             period = period_for(sent, c.start)
             if period is None and re.search(r"同年|当年|同期", sent):
@@ -395,24 +485,28 @@ def _from_tables(doc: Document, out: list[Statistic], own: str = "中国") -> No
         for row in t.rows[1:]:
             if not row:
                 continue
-            label = row[0]
+            # a serial-number column (序号 1, 2, 3 …): the label is the first cell that is not a number
+            lab = next((k for k, cell in enumerate(row) if cell.strip() and not re.fullmatch(r"\d{1,3}[.、]?", cell.strip())), 0)
+            label = row[lab]
             period = None
             m = re.search(r"[(（]\s*((?:19|20)\d{2})\s*年?\s*[)）]", label)
             if m:
                 period = m.group(1)
             indicator = re.sub(r"\s*[(（]\s*(?:19|20)\d{2}\s*年?\s*[)）]\s*", "", label).strip() or label
-            for j, cell in enumerate(row[1:], 1):
+            for j, cell in enumerate(row[lab + 1 :], lab + 1):
                 if not re.fullmatch(rf"(?:{NUM})\s*%?", cell.strip()):
                     continue
                 unit = "%" if cell.strip().endswith("%") else None
                 col = header[j] if j < len(header) else ""
+                ym = re.match(r"\s*((?:19|20)\d{2})\s*年", col)  # "2024年基数", "2027年目标"
+                cell_period = ym.group(1) if ym else period
                 unit = unit or _unit_in_label(col) or _unit_in_label(label) or _unit_in_label(t.caption)
                 value = parse_arabic(cell.strip().rstrip("%"))
                 entity = header[j] if j < len(header) and header[j] else None
                 subject = subject_for(entity or "", len(entity or ""), subject_for(label, len(label), own, own), own)
                 out.append(
                     _stat(
-                        value, None, unit, _label_without_unit(indicator), period, src, " ".join(row), t.section or first_section,
+                        value, None, unit, _label_without_unit(indicator), cell_period, src, " ".join(row), t.section or first_section,
                         subject=subject,
                         entity=entity,
                         table=f"表{t.number}" if t.number else "表",

@@ -79,11 +79,30 @@ def subject_for(sentence: str, pos: int, carry: str, own: str) -> str:
     >>> subject_for("我省数字经济规模达到6万亿元", 9, "中国", "湖北省")
     '湖北省'
     """
+    c = _cfg()
     best = None
-    for start, name, canon in mentions(sentence[:pos]):
-        if _in_title(sentence, start) or re.search(_cfg()["reference_before"], sentence[:start]):
+    found = mentions(sentence[:pos])
+    i = 0
+    while i < len(found):
+        start, name, canon = found[i]
+        end = start + len(name)
+        # a list of places ("广东、北京、上海和浙江") is one subject, written as printed
+        j = i
+        while j + 1 < len(found) and re.match(c["list_joiners"], sentence[found[j][0] + len(found[j][1]) : found[j + 1][0]]):
+            j += 1
+        if j > i:
+            end = found[j][0] + len(found[j][1])
+        i = j + 1
+        if _in_title(sentence, start) or re.search(c["reference_before"], sentence[:start]):
             continue
-        best = own if canon == "@own" else canon
+        if re.match(c["reference_after"], sentence[end:pos]):
+            continue
+        if end - start > len(name):
+            best = sentence[start:end]
+        else:
+            best = own if canon == "@own" else canon
+    if best is None and re.search(c["target_opening"], sentence[:pos]):
+        return own  # "到2027年，…普及率超过70%": a target is the document's own
     return best or carry
 
 

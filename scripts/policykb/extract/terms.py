@@ -45,6 +45,8 @@ def parse_gloss(content: str) -> tuple[str | None, str | None] | None:
     cfg = _cfg()
     if any(re.search(p, c) for p in cfg["not_gloss"]) or any(is_han(ch) for ch in c):
         return None
+    if re.search(r"\b(?:et al|pp|vol|no)\b\.?|\d{4}", c, re.IGNORECASE):
+        return None  # a citation (Smith et al., 2020), not a name
     if not re.search(r"[A-Za-z]{2,}", c):
         return None
     en, abbr = None, None
@@ -58,6 +60,26 @@ def parse_gloss(content: str) -> tuple[str | None, str | None] | None:
     if en is None and abbr is None:
         return None
     return en, abbr
+
+
+def split_alt(content: str) -> tuple[str | None, str]:
+    """A second Chinese name before the English in one bracket: "计算能力，computing power" ->
+    ("计算能力", "computing power"); "又称…；English" too.
+
+    >>> split_alt("计算能力，computing power")
+    ('计算能力', 'computing power')
+    >>> split_alt("GPT, General Purpose Technology")
+    (None, 'GPT, General Purpose Technology')
+    """
+    m = re.fullmatch(r"\s*(?:又称|亦称|也称|或称|简称)?\s*([\u4e00-\u9fff]{2,12})\s*[，,；;、]\s*([A-Za-z].*)", content)
+    if m:
+        return m.group(1), m.group(2)
+    return None, content
+
+
+def _english_words(english: str | None) -> int:
+    """Words of an English name, hyphenated parts counted ("Pre-trained" is two)."""
+    return len(re.findall(r"[A-Za-z]+", english)) if english else 99
 
 
 def _left_run(text: str, end: int) -> str:
@@ -76,7 +98,7 @@ def _pos(word: str) -> str:
     return tags[0] if len(tags) == 1 else ""
 
 
-def choose_term(run: str, english: str | None, corpus_text: str, known: dict | None = None) -> str | None:
+def choose_term(run: str, english: str | None, corpus_text: str, known: dict | None = None, abbr: str | None = None) -> str | None:
     """The term at the end of ``run`` (the Chinese text before a gloss).
 
     Candidates are the jieba-word suffixes of ``run`` up to a boundary word. A candidate that
@@ -90,11 +112,12 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
         return None
     ws = words(run)
     allow_de = bool(english) and any(f" {w} " in f" {english.lower()} " for w in cfg["of_words"])
+    allow_and = bool(english) and " and " in f" {english.lower()} "  # 商业趋势与展望调查 (… Trends and Outlook …)
     candidates: list[tuple[str, str]] = []  # (candidate, its first word)
     cur = ""
     for k, w in enumerate(reversed(ws)):
         # the word touching the bracket is always part of the term (碳中和 may split as 碳/中/和)
-        if k and (w in cfg["boundary_words"] or (w == "的" and not allow_de)):
+        if k and ((w in cfg["boundary_words"] and not (allow_and and w in ("与", "和", "及"))) or (w == "的" and not allow_de)):
             break
         cur = w + cur
         if len(cur) > cfg["max_term_chars"]:
@@ -103,13 +126,21 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
             candidates.append((cur, w))
     cleaned = []
     for cand, first in candidates:
-        if len(cand) > 3 and cand[0] in cfg["boundary_words"] and cand[1:] not in (c for c, _ in candidates):
+        if len(cand) > 3 and cand[0] in cfg["boundary_words"]:
+            if cand[1:] in (c for c, _ in candidates):
+                continue  # "据中国互联网络信息中心": the term is the rest
             cand = cand[1:]  # jieba glued a boundary word to the term ("以极" + "紫外")
         if len(cand) >= 2:
             cleaned.append((cand, first))
     if not cleaned:
         return None
     longest, first_word = max(cleaned, key=lambda cf: len(cf[0]))
+    if not english and abbr:
+        # an abbreviation alone: each capital stands for a word of about two characters
+        # (电能利用效率（PUE）, 资讯通信媒体发展局（IMDA）); the closest length wins, ties the longer
+        caps = sum(ch.isupper() for ch in abbr)
+        if caps >= 2:
+            return min((c for c, _ in cleaned), key=lambda c: (abs(len(c) - 2 * caps), -len(c)))
     # a known term whose English is this gloss: the words before it are a modifier
     # ("数字通用目的技术（General Purpose Technology）" -> 通用目的技术), unlike 通用人工智能
     known_hits = [c for c, _ in cleaned if c in known and english and english.lower() in known[c]]
@@ -117,7 +148,7 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
         return max(known_hits, key=len)
     if first_word in known:
         return longest  # "人工智能内容生成": a known term heads a compound term
-    n_en = len(english.split()) if english else 99  # no English name: nothing to compare with
+    n_en = _english_words(english)  # no English name: nothing to compare with
     ws_long = words(longest)
     # cut after the rightmost verb that leaves at least as many words as the English name
     # ("外部自动调用混合专家模型（Mixed Expert Models）" -> 混合专家模型)
@@ -143,8 +174,11 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
     ]
     if shorter:
         return max(shorter, key=len)
-    if len(longest) > cfg["fallback_max_chars"]:
-        fits = [c for c, _ in cleaned if len(c) <= cfg["fallback_max_chars"]]
+    limit = max(cfg["fallback_max_chars"], 2 * n_en + 1) if english else cfg["fallback_max_chars"]
+    if not english and abbr:  # each letter of an abbreviation stands for a word of one to three characters
+        limit = max(limit, 3 * sum(ch.isupper() for ch in abbr))
+    if len(longest) > limit:  # a four-word English name may stand for a nine-character term
+        fits = [c for c, _ in cleaned if len(c) <= limit]
         return max(fits, key=len) if fits else longest
     return longest
 
@@ -161,16 +195,40 @@ def extract_terms(doc: Document, known: dict | None = None) -> list[Term]:
     for text, where in texts:
         for m in BRACKET.finditer(text):
             content = m.group(1)
-            gloss = parse_gloss(content)
-            if gloss:  # Chinese first: 通用目的技术（GPT, General Purpose Technology）
+            alt, rest = split_alt(content)
+            gloss = parse_gloss(rest)
+            run = _left_run(text, m.start())
+            titled = re.search(r"[《「“]([\u4e00-\u9fff·]{2,20})[》」”]\s*$", text[: m.start()])
+            if gloss and titled:
+                # a named document or programme: 《通用数据保障条例》（General Data Protection Regulation，GDPR）
                 en, abbr = gloss
-                run = _left_run(text, m.start())
+                t = _term(titled.group(1), en, abbr, text[titled.start() : m.end()], where)
+                t.alt_zh = alt
+                out.append(t)
+                continue
+            if gloss and (run or not alt):  # Chinese first: 通用目的技术（GPT, General Purpose Technology）
+                en, abbr = gloss
                 if "·" in run:
                     continue  # a person's name (凯茜·伍德（Cathie Wood）)
-                zh = choose_term(run, en, corpus_text, known)
+                zh = choose_term(run, en, corpus_text, known, abbr)
                 if zh:
-                    out.append(_term(zh, en, abbr, text[m.start() - len(zh) : m.end()], where))
+                    t = _term(zh, en, abbr, text[m.start() - len(zh) : m.end()], where)
+                    t.alt_zh = alt
+                    out.append(t)
                 continue
+            ea = re.fullmatch(r"([A-Za-z][A-Za-z'’\- ]{3,100}?)\s*[，,；;]\s*([\u4e00-\u9fff]{2,20})", content)
+            lab = re.search(r"([A-Z][A-Za-z0-9]{1,9})\s*$", text[: m.start()])
+            if ea and lab and re.match(_cfg()["abbreviation"], lab.group(1)) and " " in ea.group(1).strip():
+                # CPTPP（Comprehensive and Progressive Agreement for Trans-Pacific Partnership，全面与进步跨太平洋伙伴关系协定）
+                out.append(_term(ea.group(2), ea.group(1).strip(), lab.group(1), text[lab.start(1) : m.end()], where))
+                continue
+            ab = re.fullmatch(r"([\u4e00-\u9fff0-9.]{2,12})\s*[，,；;]\s*([A-Za-z][A-Za-z0-9/\-]{1,9})", content)
+            if ab and re.match(_cfg()["abbreviation"], ab.group(2)):
+                # English first with an abbreviation: Large Language Model（大语言模型，LLM）
+                lm = re.search(r"([A-Za-z][A-Za-z0-9/\- ]{1,60})\s*$", text[: m.start()])
+                if lm and not re.match(_cfg()["abbreviation"], lm.group(1).strip()) and " " in lm.group(1).strip():
+                    out.append(_term(ab.group(1), lm.group(1).strip(), ab.group(2), text[lm.start(1) : m.end()], where))
+                    continue
             if sum(map(is_han, content)) >= 2 and re.fullmatch(r"[\u4e00-\u9fff0-9.]{2,12}", content):
                 # English first: Deep Learning（深度学习）, AIGC（人工智能生成内容）
                 lm = re.search(r"([A-Za-z][A-Za-z0-9/\- ]{1,40})\s*$", text[: m.start()])

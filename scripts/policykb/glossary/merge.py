@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from policykb.chinese import to_traditional
+from policykb.chinese import to_simplified, to_traditional
 from policykb.glossary.segmenter import GlossarySegmenter
 
 ITEM_KINDS = ("claims", "frameworks", "recommendations", "statistics")
@@ -65,11 +65,14 @@ def build_glossary(papers: list[dict], curated: list[dict], texts: dict[str, str
         entries[c["zh"]] = e
     for p in sorted(papers, key=lambda p: p["id"]):
         for t in p.get("terms", []):
-            e = entries.get(t["zh"])
+            zh = to_simplified(t["zh"])  # a term printed in traditional characters joins its entry
+            e = entries.get(zh)
             if e is None:
-                e = entries[t["zh"]] = _new(t["zh"], "text")
+                e = entries[zh] = _new(zh, "text")
             else:
                 e["origin"] = "text"
+            if t["zh"] != zh and t["zh"] not in e["aliases"]:
+                e["aliases"].append(t["zh"])
             e["abbr"] = e["abbr"] or t.get("abbr")
             if t.get("en"):
                 same = next((x for x in e["translations"] if x["en"].lower() == t["en"].lower()), None)
@@ -78,7 +81,7 @@ def build_glossary(papers: list[dict], curated: list[dict], texts: dict[str, str
                 elif same["source"] != p["id"] and p["id"] not in same.get("also", []):
                     same.setdefault("also", []).append(p["id"])  # the same rendering printed in another paper
         for d in p.get("definitions", []):
-            e = entries.get(d["term"])
+            e = entries.get(to_simplified(d["term"]))
             if e is not None:
                 e["definitions"].append({"text": d["text"], "paper": p["id"], "quote": d["quote"], "where": d.get("where")})
     for e in entries.values():

@@ -44,8 +44,20 @@ def venue_line(paper: dict) -> str:
 
 def provenance_note(paper: dict, field: str) -> str:
     prov = paper["meta"]["provenance"].get(field)
-    labels = {"text": "", "curated": " <small>(据整理 / curated)</small>", "inferred": " <small>(推断 / inferred)</small>"}
+    labels = {"text": "", "curated": " <small>(据整理 / curated)</small>",
+              "public listing": " <small>(据公开著录 / public listing)</small>", "inferred": " <small>(推断 / inferred)</small>"}
     return labels.get(prov, "")
+
+
+def missing_line(paper: dict) -> str:
+    """What a full reference of the paper lacks: flagged, never guessed (add it to
+    corpus/meta/<paper>.yaml when a reliable source states it)."""
+    from policykb.cite import missing_fields
+
+    missing = missing_fields(paper)
+    if not missing:
+        return "无 none"
+    return "⚠ " + "、".join(missing) + f" <small>(补充于 add to `corpus/meta/{esc(paper['id'])}.yaml`)</small>"
 
 
 def render_paper(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_item: dict | None = None) -> str:
@@ -76,6 +88,7 @@ def render_paper(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
         ("作者 Authors", authors_line(paper) + provenance_note(paper, "authors")),
         ("刊物 Venue", venue_line(paper) + provenance_note(paper, "venue")),
         ("年份 Year", pub + provenance_note(paper, "year")),
+        ("引用缺项 Missing for citation", missing_line(paper)),
         ("编号 ID", f"`{pid}`"),
         ("原文 Source", f"`{esc(paper['source']['file'])}` · sha256 `{paper['source']['sha256'][:12]}…`"),
     ]
@@ -110,6 +123,7 @@ def render_paper(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
         if s.get("line"):
             lines += [f"<small>原文第 {s['line']} 行 · `{pid}#{s['id']}`</small>", ""]
     lines += render_items(paper, gloss, base_url, terms_by_item)
+    lines += cite_templates(paper)
     if paper.get("notes"):
         lines += ["## 注释 Notes { #notes }", ""]
         for n in paper["notes"]:
@@ -140,22 +154,42 @@ def _quote_block(text: str, gloss=lambda s: s) -> list[str]:
     return [f"> {gloss(esc(text))}", ""]
 
 
+def cite_templates(paper: dict) -> list[str]:
+    """Once per page: the citation templates of the paper (see cite.citation_templates) that the
+    Cite control of each item fills in on demand (docs/javascripts/pkb-cite.js). JSON with every
+    non-ASCII and markup-significant character as a \\u escape, so no paper text can end the
+    script element."""
+    import json
+
+    from policykb.cite import citation_templates
+
+    data = json.dumps(citation_templates(paper), ensure_ascii=True, sort_keys=True)
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return [f'<script type="application/json" id="pkb-cite-templates">{data}</script>', ""]
+
+
 def cite_block(paper: dict, item: dict, base_url: str) -> list[str]:
-    """A collapsible block with the item's citations and their copy buttons. Raw HTML so the
-    block carries ``data-search-exclude``: citations repeat the paper's title and would
-    otherwise make every item of a paper match a word of that title."""
+    """One Cite control per item: a collapsible block carrying the item's short id, locator and
+    permalink; its GB/T 7714, APA and BibTeX texts (with copy buttons) are composed when it is
+    opened, from the page's templates. Raw HTML so the block carries ``data-search-exclude``.
+    With no base URL set the permalink is the page path and the link points at the anchor."""
     import html
 
-    from policykb.cite import citation
+    from policykb.cite import bibtex_locator, locator
     from policykb.search.index import permalink
 
     url = permalink(base_url, paper["id"], item["id"])
-    parts = [f'<details class="quote pkb-cite" data-search-exclude><summary>引用 Cite · {short_id(item["id"])}</summary>']
-    for style, title in (("gbt7714", "GB/T 7714-2015"), ("apa", "APA 7"), ("bibtex", "BibTeX")):
-        text = html.escape(citation(paper, item, style, url), quote=False)
-        parts.append(f'<div class="pkb-cite-style"><span class="filename">{title}</span><pre><code>{text}</code></pre></div>')
-    parts.append(f'<p>永久链接 Permalink: <a href="{html.escape(url)}">{html.escape(url)}</a></p></details>')
-    return ["".join(parts), ""]
+    href = url if base_url else f"#{item['id']}"
+    loc = locator(paper, item)
+    bibloc = bibtex_locator(paper, item)
+    data = f' data-pkb-key="{html.escape(short_id(item["id"]))}" data-pkb-loc="{html.escape(loc)}"'
+    if bibloc != loc:
+        data += f' data-pkb-bibloc="{html.escape(bibloc)}"'
+    return [
+        f'<details class="quote pkb-cite" data-search-exclude{data}><summary>引用 Cite · {html.escape(short_id(item["id"]))}</summary>'
+        f'<p>永久链接 Permalink: <a class="pkb-permalink" href="{html.escape(href)}">{html.escape(url)}</a></p></details>',
+        "",
+    ]
 
 
 def _heading(item_id: str, text: str) -> str:

@@ -14,17 +14,29 @@ KINDS = {"claims": "claim", "recommendations": "recommendation", "statistics": "
 
 
 def site_url(root: Path) -> str:
-    """site_url from mkdocs.yml (read as text: the file holds Python tags safe_load refuses)."""
+    """The site's base URL: ``site_url`` in mkdocs.yml, the one place it is set (read as text:
+    the file holds Python tags safe_load refuses). Unset (absent, commented out or empty): "",
+    and permalinks are page paths relative to the site's root (``papers/<paper>/#<id>``)."""
     path = root / "mkdocs.yml"
     if path.exists():
-        m = re.search(r"^site_url:\s*(\S+)", path.read_text(encoding="utf-8"), re.M)
-        if m:
+        m = re.search(r"^site_url:[ \t]*([^\s#]*)", path.read_text(encoding="utf-8"), re.M)
+        if m and m.group(1).strip("'\""):
             return m.group(1).strip("'\"").rstrip("/") + "/"
-    return "/"
+    return ""
+
+
+def paper_url(base: str, paper_id: str) -> str:
+    """A paper's page: ``<base>papers/<paper>/`` (just the page path when ``base`` is "")."""
+    return f"{base}papers/{paper_id}/"
 
 
 def permalink(base: str, paper_id: str, item_id: str) -> str:
-    return f"{base}papers/{paper_id}/#{item_id}"
+    """An item's permalink: its paper's page plus ``#<id>``.
+
+    >>> permalink("", "p", "p.r1"), permalink("https://kb.test/x/", "p", "p.r1")
+    ('papers/p/#p.r1', 'https://kb.test/x/papers/p/#p.r1')
+    """
+    return f"{paper_url(base, paper_id)}#{item_id}"
 
 
 def display_text(kind: str, it: dict) -> str:

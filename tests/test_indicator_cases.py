@@ -1,0 +1,36 @@
+"""Indicator and subject cases (tests/cases/indicators.yaml): what a figure measures and whom it
+is about, from either side of the number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from policykb.chinese import to_simplified
+from policykb.extract.statistics import find_numbers, indicator_for
+from policykb.extract.subjects import subject_for
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "indicators.yaml").read_text(encoding="utf-8"))
+
+
+def _extract(sentence: str, own: str) -> list[tuple[str | None, str]]:
+    out, prev, prev_end, carry = [], None, 0, own
+    for c in find_numbers(sentence):
+        ind = indicator_for(sentence, c, prev, prev_end)
+        prev, prev_end = ind, c.end
+        carry = subject_for(sentence, c.start, carry, own)
+        out.append((ind, carry))
+    return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:16] for c in CASES])
+def test_indicator_and_subject(case):
+    got = _extract(to_simplified(case["text"]), case.get("own", "中国"))
+    assert len(got) == len(case["out"]), got
+    for (ind, subj), want in zip(got, case["out"]):
+        if "indicator" in want:
+            assert ind and to_simplified(want["indicator"]) in ind, (ind, want)
+        if "subject" in want:
+            assert subj == want["subject"], (subj, want)
