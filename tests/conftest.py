@@ -22,7 +22,7 @@ PAPER_IDS = [
 
 def copy_project(dest: Path) -> Path:
     """Copy what a build needs (never the repository's own generated files)."""
-    for rel in ("corpus/raw", "corpus/meta", "corpus/curation"):
+    for rel in ("corpus/raw", "corpus/meta", "corpus/curation", "corpus/ids"):
         src = REPO / rel
         if src.exists():
             shutil.copytree(src, dest / rel)

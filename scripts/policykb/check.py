@@ -126,16 +126,20 @@ def quote_problem(item: dict, raw_text: str) -> str | None:
     return None
 
 
-def check_glossary(root: Path, item_ids: set[str], paper_ids: set[str]) -> list[Problem]:
+def check_glossary(root: Path, item_ids: set[str], paper_ids: set[str], data=None) -> list[Problem]:
+    """Check corpus/glossary.yaml, or ``data`` (the glossary about to be written) in memory."""
     path = root / "corpus" / "glossary.yaml"
-    if not path.exists():
-        return []
     rel = str(path.relative_to(root))
-    try:
-        data = yamlio.read(path)
-    except PolicyKBError as exc:
-        return [Problem(rel, exc.line, exc.message)]
-    lines = YamlLines(path.read_text(encoding="utf-8"))
+    if data is not None:
+        lines = YamlLines(yamlio.dump(data))
+    else:
+        if not path.exists():
+            return []
+        try:
+            data = yamlio.read(path)
+        except PolicyKBError as exc:
+            return [Problem(rel, exc.line, exc.message)]
+        lines = YamlLines(path.read_text(encoding="utf-8"))
     problems = []
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         return [Problem(rel, 1, "expected a mapping with a 'terms' list")]
@@ -156,6 +160,40 @@ def check_glossary(root: Path, item_ids: set[str], paper_ids: set[str]) -> list[
             for j, iid in enumerate(ids):
                 if iid not in item_ids:
                     problems.append(Problem(rel, lines.line(["terms", i, "items", pid, j]), f"term {e['zh']}: item {iid!r} does not resolve"))
+    return problems
+
+
+def check_ledger(paper: dict, yaml_path: Path, root: Path, yaml_text: str) -> list[Problem]:
+    """The paper's ids agree with its id ledger corpus/ids/<paper>.tsv (when there is one): each
+    id has a row of the same kind whose last state is the id's state in the YAML."""
+    from policykb import ids
+
+    pid = paper.get("id")
+    if not isinstance(pid, str):
+        return []
+    lpath = ids.ledger_path(root, pid)
+    lrel = str(lpath.relative_to(root)) if lpath.is_relative_to(root) else str(lpath)
+    rel = str(yaml_path.relative_to(root)) if yaml_path.is_relative_to(root) else str(yaml_path)
+    try:
+        ledger = ids.read_ledger(lpath)
+    except PolicyKBError as exc:
+        return [Problem(lrel, exc.line, exc.message)]
+    if not lpath.exists():
+        return []
+    lines = YamlLines(yaml_text)
+    problems = []
+    entries = [(kind, i, it, "live") for kind in ITEM_LISTS for i, it in enumerate(paper.get(kind) or []) if isinstance(it, dict)]
+    entries += [("retired_ids", i, r, "retired") for i, r in enumerate(paper.get("retired_ids") or []) if isinstance(r, dict)]
+    for kind, i, it, state in entries:
+        iid = it.get("id")
+        row = ledger.get(iid)
+        where = lines.line([kind, i, "id"])
+        if row is None:
+            problems.append(Problem(rel, where, f"{iid}: not in the id ledger {lrel} (ids are given by the build only)"))
+        elif row["state"] != state:
+            problems.append(Problem(rel, where, f"{iid}: {state} here, {row['state']} in {lrel}:{row['line']}"))
+        elif state == "live" and row["kind"] != kind:
+            problems.append(Problem(rel, where, f"{iid}: a {kind} item here, {row['kind']} in {lrel}:{row['line']}"))
     return problems
 
 
@@ -182,8 +220,23 @@ def check_corpus(root: Path) -> list[Problem]:
             problems.append(Problem(str(f.relative_to(root)), 1, "expected a mapping (a paper record)"))
             continue
         problems += check_paper(paper, f, root, text, seen_ids)
+        problems += check_ledger(paper, f, root, text)
         paper_ids.add(paper.get("id"))
     problems += check_glossary(root, set(seen_ids), paper_ids)
+    return problems
+
+
+def check_records(root: Path, papers: list[dict], glossary: list[dict]) -> list[Problem]:
+    """Check paper records and the glossary in memory, before anything is written: problems are
+    reported at the file and line they would have, and a bad record never becomes the basis of
+    the next build."""
+    problems: list[Problem] = []
+    seen_ids: dict = {}
+    for paper in papers:
+        path = root / "corpus" / "papers" / f"{paper['id']}.yaml"
+        problems += check_paper(paper, path, root, yamlio.dump(paper), seen_ids)
+    glossary_data = {"schema_version": 1, "terms": glossary}
+    problems += check_glossary(root, set(seen_ids), {p["id"] for p in papers}, glossary_data)
     return problems
 
 

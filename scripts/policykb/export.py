@@ -20,14 +20,29 @@ COLUMNS = {
 }
 
 
+# A cell starting with one of these is a formula to Excel/LibreOffice (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """Prefix a text cell that a spreadsheet would run as a formula with ``'``.
+
+    >>> neutralise("=HYPERLINK(1)"), neutralise("-5%"), neutralise("5%")
+    ("'=HYPERLINK(1)", "'-5%", '5%')
+    """
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
-    if isinstance(value, list):
-        return "; ".join(c["name"] if isinstance(c, dict) else str(c) for c in value)
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    if isinstance(value, (int, float)):
+        return str(value)  # a number is data, never a formula (-5 stays -5)
+    if isinstance(value, list):
+        return neutralise("; ".join(c["name"] if isinstance(c, dict) else str(c) for c in value))
+    return neutralise(str(value))
 
 
 def to_csv(papers: list[dict], kinds: list[str], base_url: str) -> str:

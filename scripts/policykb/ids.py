@@ -115,3 +115,161 @@ def _assign_recommendation_ids(new: list[dict], matched: dict[int, str], paper_i
         it.pop("_parent_key", None)
         if "parent" not in it:
             it["parent"] = None
+
+
+# ---------------------------------------------------------------------------------------------
+# The id ledger: corpus/ids/<paper>.tsv, append-only, one row per id and state it ever had.
+#
+# A paper's YAML is the previous build's record, but it can be lost, emptied or truncated; the
+# ledger outlives it. Each row: id, kind, state (live | retired), fingerprint (of the matching
+# key), and the fields the matching reads (value, name, quote). The last row of an id is its
+# current state. A build only appends; rows are never rewritten or removed.
+
+LEDGER_DIR = "ids"
+LEDGER_COLUMNS = ("id", "kind", "state", "fingerprint", "value", "name", "quote")
+LEDGER_HEADER = "# policykb id ledger (append-only): " + "\t".join(LEDGER_COLUMNS) + "\n"
+
+
+def _tsv_escape(value) -> str:
+    if value is None:
+        return ""
+    s = str(value)
+    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _tsv_unescape(s: str) -> str:
+    out, i = [], 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\" and i + 1 < len(s):
+            out.append({"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}.get(s[i + 1], s[i + 1]))
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def fingerprint(kind: str, item: dict) -> str:
+    import hashlib
+
+    return hashlib.sha256(_key(kind, item).encode("utf-8")).hexdigest()[:16]
+
+
+def ledger_path(root, paper_id: str):
+    from pathlib import Path
+
+    return Path(root) / "corpus" / LEDGER_DIR / f"{paper_id}.tsv"
+
+
+def _number_value(text: str):
+    try:
+        return int(text)
+    except ValueError:
+        return float(text)
+
+
+def read_ledger(path) -> dict[str, dict]:
+    """id -> its last row ({id, kind, state, fingerprint, value, name, quote}); {} if no file.
+
+    A malformed row is an error naming the file and line (the ledger is never guessed at).
+    """
+    from pathlib import Path
+
+    from policykb.errors import PolicyKBError
+
+    p = Path(path)
+    if not p.exists():
+        return {}
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyKBError(f"cannot read the id ledger: {exc}", p) from None
+    rows: dict[str, dict] = {}
+    for no, line in enumerate(text.split("\n"), 1):
+        if not line or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != len(LEDGER_COLUMNS):
+            raise PolicyKBError(f"id ledger row has {len(cells)} columns, expected {len(LEDGER_COLUMNS)}", p, no)
+        row = dict(zip(LEDGER_COLUMNS, (_tsv_unescape(c) for c in cells)))
+        if row["kind"] not in LETTER or row["state"] not in ("live", "retired") or _number(row["id"]) == (0,):
+            raise PolicyKBError(f"id ledger row is not `id kind live|retired …`: {line[:60]!r}", p, no)
+        try:
+            row["value"] = _number_value(row["value"]) if row["value"] else None
+        except ValueError:
+            raise PolicyKBError(f"id ledger value {row['value']!r} is not a number", p, no) from None
+        row["name"] = row["name"] or None
+        row["line"] = no
+        rows[row["id"]] = row
+    return rows
+
+
+def with_ledger(previous: dict | None, ledger: dict[str, dict]) -> dict:
+    """The previous record completed from the ledger: every id the ledger knows and the YAML
+    does not (a lost, emptied or truncated file) comes back as a live item to match against or
+    as a retired id, so no id is renumbered or reused."""
+    prev = dict(previous or {})
+    known = set()
+    for kind in LETTER:
+        known |= {o["id"] for o in prev.get(kind) or [] if isinstance(o, dict) and o.get("id")}
+    retired = [r for r in prev.get("retired_ids") or [] if isinstance(r, dict) and r.get("id")]
+    known |= {r["id"] for r in retired}
+    extra_live: dict[str, list] = {k: [] for k in LETTER}
+    for iid, row in sorted(ledger.items(), key=lambda kv: (kv[1]["kind"], _number(kv[0]))):
+        if iid in known:
+            continue
+        if row["state"] == "retired":
+            retired.append({"id": iid, "kind": row["kind"], "quote": row["quote"]})
+            continue
+        item = {"id": iid, "quote": row["quote"]}
+        if row["kind"] == "statistics":
+            item["value"] = row["value"]
+        if row["kind"] == "frameworks":
+            item["name"] = row["name"]
+        extra_live[row["kind"]].append(item)
+    for kind in LETTER:
+        prev[kind] = list(prev.get(kind) or []) + extra_live[kind]
+    prev["retired_ids"] = retired
+    return prev
+
+
+def ledger_rows(paper: dict, ledger: dict[str, dict]) -> list[str]:
+    """The rows to append so the ledger records every id of ``paper`` in its current state."""
+    out = []
+
+    def row(iid, kind, state, fp, value, name, quote):
+        last = ledger.get(iid)
+        if last and last["state"] == state and (state == "retired" or last["fingerprint"] == fp):
+            return
+        cells = (iid, kind, state, fp, value, name, quote)
+        out.append("\t".join(_tsv_escape(c) for c in cells) + "\n")
+
+    for kind in LETTER:
+        for it in paper.get(kind) or []:
+            value = it.get("value") if kind == "statistics" else None
+            name = it.get("name") if kind == "frameworks" else None
+            row(it["id"], kind, "live", fingerprint(kind, it), value, name, it.get("quote", ""))
+    for r in paper.get("retired_ids") or []:
+        last = ledger.get(r["id"])
+        row(r["id"], r.get("kind") or (last or {}).get("kind", ""), "retired", (last or {}).get("fingerprint", ""),
+            None, None, r.get("quote", ""))
+    return out
+
+
+def append_ledger(path, rows: list[str]) -> None:
+    """Append rows (and the header to a new file), flushed to disk before returning."""
+    import os
+    from pathlib import Path
+
+    if not rows:
+        return
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    new = not p.exists() or p.stat().st_size == 0
+    with open(p, "a", encoding="utf-8", newline="\n") as fh:
+        if new:
+            fh.write(LEDGER_HEADER)
+        fh.writelines(rows)
+        fh.flush()
+        os.fsync(fh.fileno())

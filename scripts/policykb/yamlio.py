@@ -46,10 +46,6 @@ def read(path: str | Path):
 
 def write(path: str | Path, data) -> bool:
     """Write YAML if the content changed; returns whether the file was (re)written."""
-    p = Path(path)
-    text = dump(data)
-    if p.exists() and p.read_text(encoding="utf-8") == text:
-        return False
-    p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_text(text, encoding="utf-8")
-    return True
+    from policykb.atomic import write_text
+
+    return write_text(path, dump(data))  # temp file + rename: never half-written

@@ -7,10 +7,23 @@ import sys
 from pathlib import Path
 
 from policykb import __version__
-from policykb.cli import build_cmd, check_cmd, cite_cmd, export_cmd, extract_cmd, glossary_cmd, search_cmd, serve_cmd
 from policykb.errors import PolicyKBError
 
-COMMANDS = (build_cmd, extract_cmd, serve_cmd, search_cmd, cite_cmd, export_cmd, check_cmd, glossary_cmd)
+# The command modules are imported inside main() (see commands()), so Ctrl-C while they load is
+# an interruption like any other (exit 130, no traceback).
+COMMAND_MODULES = ("build_cmd", "add_cmd", "extract_cmd", "serve_cmd", "search_cmd", "cite_cmd", "export_cmd", "check_cmd", "glossary_cmd")
+
+
+def commands() -> tuple:
+    import importlib
+
+    return tuple(importlib.import_module(f"policykb.cli.{name}") for name in COMMAND_MODULES)
+
+
+def __getattr__(name: str):
+    if name == "COMMANDS":
+        return commands()
+    raise AttributeError(name)
 
 
 def find_root(start: Path) -> Path:
@@ -35,13 +48,17 @@ def make_parser() -> argparse.ArgumentParser:
         help="project folder (with corpus/ and mkdocs.yml); default: found from the current folder",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for mod in COMMANDS:
+    for mod in commands():
         mod.register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser()
+    try:
+        parser = make_parser()
+    except KeyboardInterrupt:
+        print("policykb: interrupted", file=sys.stderr)
+        return 130
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
@@ -53,7 +70,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"policykb: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        print("policykb: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # disk full, permissions …: one line naming the file, no traceback
+        where = exc.filename or root
+        print(f"policykb: error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         return 0
 

@@ -31,6 +31,16 @@ def esc(text: str | None) -> str:
     return t
 
 
+def html_text(text: str) -> str:
+    """Escape a value that MkDocs' templates print as HTML without escaping (nav and page
+    titles): every ``& < > " '`` becomes a character reference.
+
+    >>> html_text('<img src=x onerror="a()">&')
+    '&lt;img src=x onerror=&quot;a()&quot;&gt;&amp;'
+    """
+    return html.escape(text, quote=True)
+
+
 def attr(text: str) -> str:
     """Escape a value for an HTML attribute."""
     return html.escape(text, quote=True)

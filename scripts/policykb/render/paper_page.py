@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
+import json
 
-from policykb.render.markdown import GENERATED, NOT_STATED, esc, or_not_stated
+from policykb.render.markdown import GENERATED, NOT_STATED, esc, html_text, or_not_stated
 from policykb.render.textfit import truncate
 
 
@@ -65,7 +66,10 @@ def render_paper(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
     """``gloss`` marks the first use of each glossary term (see render.glossing)."""
     m = paper["meta"]
     pid = paper["id"]
-    lines = [GENERATED.format(source=f"corpus/papers/{pid}.yaml"), ""]
+    # The page title as front matter: Material prints ``page.meta.title`` in <title> as is,
+    # whereas the nav title goes through ``striptags``, which undoes escaping.
+    front = json.dumps(html_text(paper_title(paper)), ensure_ascii=False)
+    lines = ["---", f"title: {front}", "---", GENERATED.format(source=f"corpus/papers/{pid}.yaml"), ""]
     lines.append(f"# {esc(paper_title(paper))}")
     lines.append("")
     if m["title"]["zh"] and m["title"]["en"]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from policykb import yamlio
-from policykb.render.markdown import GENERATED, esc
+from policykb.atomic import write_text
+from policykb.render.markdown import GENERATED, esc, html_text
 from policykb.export import to_bibtex, to_csl_json, to_csv, to_json, to_ris
 from policykb.extract.topics import topic_names
 from policykb.render import listings
@@ -21,9 +22,7 @@ NAV_FILE = "mkdocs.nav.yml"
 
 
 def _write(path: Path, text: str, written: list[Path]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    write_text(path, text)  # temp file + rename: never half-written
     written.append(path)
 
 
@@ -74,10 +73,12 @@ def render_papers_index(papers: list[dict]) -> str:
 
 
 def render_nav(papers: list[dict]) -> dict:
+    """The navigation. MkDocs' templates print nav titles as HTML without escaping, so a
+    paper's title is escaped here (it is shown as written, never run)."""
     return {
         "nav": [
             {"首页 Home": "index.md"},
-            {"文献 Papers": ["papers/index.md"] + [{paper_title(p): f"papers/{p['id']}.md"} for p in papers]},
+            {"文献 Papers": ["papers/index.md"] + [{html_text(paper_title(p)): f"papers/{p['id']}.md"} for p in papers]},
             {"论点 Claims": "claims.md"},
             {"框架 Frameworks": "frameworks.md"},
             {"建议 Recommendations": "recommendations.md"},

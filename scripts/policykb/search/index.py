@@ -88,6 +88,7 @@ def build_index(papers: list[dict], glossary: list[dict], base_url: str) -> dict
 def write_index(root: Path, index: dict) -> Path:
     path = root / INDEX_FILE
     text = json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    from policykb.atomic import write_text
+
+    write_text(path, text)
     return path
