@@ -6,7 +6,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +14,8 @@ from policykb.check import check_corpus
 from policykb.errors import PolicyKBError
 from policykb.glossary.curated import CURATED_FILE, known_terms, load_curated
 from policykb.glossary.merge import build_glossary, claim_terms
-from policykb.pipeline import extract_paper
+from policykb.incremental import PaperInputs, extract_all, freeze_known
+from policykb.progress import Progress
 from policykb.render.site import render_site
 from policykb.sitepatch import patch_search_worker
 from policykb.search.index import build_index, site_url, write_index
@@ -42,10 +42,11 @@ def raw_files(root: Path) -> list[Path]:
     return files
 
 
-def extract_corpus(root: Path) -> list:
-    """Extract every raw paper; returns the Extraction of each (paper record + document)."""
-    known = known_terms(root)
-    out = []
+def extract_corpus(root: Path, workers: int | None = None, cache: bool = True) -> list:
+    """Extract every raw paper (cached by content hash, misses in ``workers`` processes; see
+    incremental.py); returns per paper an object with ``.paper``, ``.full_text`` and ``.cached``."""
+    known = freeze_known(known_terms(root))
+    inputs = []
     for path in raw_files(root):
         pid = path.stem
         if not SLUG.match(pid):
@@ -53,18 +54,17 @@ def extract_corpus(root: Path) -> list:
                 "file name must be an ASCII slug (lowercase letters, digits, '-'), e.g. zhang-lei-2024.txt",
                 path,
             )
-        prev_file = root / "corpus" / "papers" / f"{pid}.yaml"
-        previous = yamlio.read(prev_file) if prev_file.exists() else None
-        ex = extract_paper(
-            path,
-            paper_id=pid,
-            source_file=str(path.relative_to(root)),
-            meta_file=root / "corpus" / "meta" / f"{pid}.yaml",
-            previous=previous,
-            known=known,
+        inputs.append(
+            PaperInputs(
+                path=str(path),
+                paper_id=pid,
+                source_file=str(path.relative_to(root)),
+                meta_file=str(root / "corpus" / "meta" / f"{pid}.yaml"),
+                previous_file=str(root / "corpus" / "papers" / f"{pid}.yaml"),
+                known=known,
+            )
         )
-        out.append(ex)
-    return out
+    return extract_all(root, inputs, workers=workers, cache=cache)
 
 
 def make_glossary(root: Path, extractions: list) -> list[dict]:
@@ -115,24 +115,35 @@ def write_user_dict(root: Path, glossary: list[dict]) -> Path:
     return path
 
 
-def build_corpus(root: Path, *, site: bool = True) -> BuildReport:
+def build_corpus(
+    root: Path, *, site: bool = True, workers: int | None = None, cache: bool = True, quiet: bool | None = None
+) -> BuildReport:
+    """The whole build; ``workers`` extraction processes (default: the cores), ``cache`` reuses
+    unchanged papers' extraction, ``quiet`` silences the per-stage lines (default: quiet unless
+    stderr is a terminal)."""
     report = BuildReport()
-    t0 = time.perf_counter()
-    extractions = extract_corpus(root)
+    prog = Progress(enabled=None if quiet is None else not quiet)
+    with prog.stage("extract") as st:
+        extractions = extract_corpus(root, workers=workers, cache=cache)
+        cached = sum(ex.cached for ex in extractions)
+        st["note"] = f"{len(extractions)} papers, {cached} unchanged from the cache"
     report.papers = [ex.paper for ex in extractions]
-    report.glossary = make_glossary(root, extractions)
-    report.written += write_corpus(root, report.papers, report.glossary)
-    problems = check_corpus(root)
+    with prog.stage("glossary"):
+        report.glossary = make_glossary(root, extractions)
+    with prog.stage("write"):
+        report.written += write_corpus(root, report.papers, report.glossary)
+    with prog.stage("check"):
+        problems = check_corpus(root)
     if problems:
         raise PolicyKBError(f"{len(problems)} problem(s) in the corpus, first: {problems[0]}", root)
-    t1 = time.perf_counter()
-    report.written.append(write_index(root, build_index(report.papers, report.glossary, site_url(root))))
-    report.written += render_site(report.papers, report.glossary, root, site_url(root))
-    report.written.append(write_user_dict(root, report.glossary))
-    t2 = time.perf_counter()
-    report.seconds = {"extract": t1 - t0, "render": t2 - t1}
+    with prog.stage("search index"):
+        report.written.append(write_index(root, build_index(report.papers, report.glossary, site_url(root))))
+    with prog.stage("render"):
+        report.written += render_site(report.papers, report.glossary, root, site_url(root))
+        report.written.append(write_user_dict(root, report.glossary))
     if site:
-        run_mkdocs(root)
-        patch_search_worker(root / "site")
-        report.seconds["mkdocs"] = time.perf_counter() - t2
+        with prog.stage("mkdocs"):
+            run_mkdocs(root)
+            patch_search_worker(root / "site")
+    report.seconds = prog.seconds
     return report

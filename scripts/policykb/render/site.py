@@ -19,8 +19,9 @@ NAV_FILE = "mkdocs.nav.yml"
 
 def _write(path: Path, text: str, written: list[Path]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    data = text.encode("utf-8")  # compared as bytes: a read in text mode would drop the CSVs' \r
+    if not path.exists() or path.read_bytes() != data:
+        path.write_bytes(data)
     written.append(path)
 
 
