@@ -30,6 +30,7 @@ class BuildReport:
     glossary: list[dict] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     seconds: dict = field(default_factory=dict)
+    extracted: list[str] = field(default_factory=list)  # papers extracted (not from the cache)
 
 
 def raw_files(root: Path) -> list[Path]:
@@ -128,6 +129,7 @@ def build_corpus(
         cached = sum(ex.cached for ex in extractions)
         st["note"] = f"{len(extractions)} papers, {cached} unchanged from the cache"
     report.papers = [ex.paper for ex in extractions]
+    report.extracted = [ex.paper_id for ex in extractions if not ex.cached]
     with prog.stage("glossary"):
         report.glossary = make_glossary(root, extractions)
     with prog.stage("write"):
