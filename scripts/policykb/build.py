@@ -19,6 +19,7 @@ from policykb.progress import Progress
 from policykb.render.site import render_site
 from policykb.sitepatch import patch_search_worker
 from policykb.search.index import build_index, site_url, write_index
+from policykb.search.store import write_sqlite
 
 GLOSSARY_FILE = Path("corpus") / "glossary.yaml"
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -139,7 +140,9 @@ def build_corpus(
     if problems:
         raise PolicyKBError(f"{len(problems)} problem(s) in the corpus, first: {problems[0]}", root)
     with prog.stage("search index"):
-        report.written.append(write_index(root, build_index(report.papers, report.glossary, site_url(root))))
+        index = build_index(report.papers, report.glossary, site_url(root))
+        report.written.append(write_index(root, index))
+        report.written.append(write_sqlite(root, index))
     with prog.stage("render"):
         report.written += render_site(report.papers, report.glossary, root, site_url(root))
         report.written.append(write_user_dict(root, report.glossary))

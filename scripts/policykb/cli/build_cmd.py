@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from policykb.build import build_corpus
 from policykb.errors import PolicyKBError
 
 HELP = "extract every corpus/raw/*.txt, write the YAML, render the pages, build site/ (mkdocs --strict)"
@@ -27,6 +26,8 @@ def register(sub) -> None:
 
 
 def run(args, root) -> int:
+    from policykb.build import build_corpus  # imported here: `policykb search` need not load the pipeline
+
     if args.workers is not None and args.workers < 1:
         raise PolicyKBError("--workers must be at least 1")
     report = build_corpus(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from policykb.check import check_corpus
 
 HELP = "validate the corpus: schema, grounded quotes, unique ids, resolvable links"
 
@@ -15,6 +14,8 @@ def register(sub) -> None:
 
 
 def run(args, root) -> int:
+    from policykb.check import check_corpus  # imported here: other commands need not load it
+
     problems = check_corpus(root)
     for pr in problems:
         print(pr, file=sys.stderr)
