@@ -104,3 +104,15 @@ def test_changed_code_version_reextracts_every_paper(tmp_path, cached, monkeypat
 def test_build_options(tmp_path):
     proc = run_cli("--root", str(tmp_path), "build", "--workers", "0")
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "--workers" in proc.stderr
+
+
+def test_first_build_without_previous_records_is_cached_and_idempotent(tmp_path):
+    """A project without corpus/papers/: the second build reads every paper from the cache (filed
+    under the records the first build wrote) and gives what a build without the cache gives."""
+    root = copy_project(tmp_path / "p")
+    shutil.rmtree(root / "corpus" / "papers")
+    assert build_corpus(root, site=False, workers=2, quiet=True).extracted == PAPER_IDS
+    assert build_corpus(root, site=False, workers=2, quiet=True).extracted == []
+    cached_out = snapshot(root)
+    build_corpus(root, site=False, workers=2, cache=False, quiet=True)
+    assert snapshot(root) == cached_out

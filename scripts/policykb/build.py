@@ -14,7 +14,7 @@ from policykb.check import check_corpus
 from policykb.errors import PolicyKBError
 from policykb.glossary.curated import CURATED_FILE, known_terms, load_curated
 from policykb.glossary.merge import build_glossary, claim_terms
-from policykb.incremental import PaperInputs, extract_all, freeze_known
+from policykb.incremental import PaperInputs, extract_all, freeze_known, remember_written
 from policykb.progress import Progress
 from policykb.render.site import render_site
 from policykb.sitepatch import patch_search_worker
@@ -135,6 +135,8 @@ def build_corpus(
         report.glossary = make_glossary(root, extractions)
     with prog.stage("write"):
         report.written += write_corpus(root, report.papers, report.glossary)
+        if cache:
+            remember_written(root, extractions)
     with prog.stage("check"):
         problems = check_corpus(root)
     if problems:

@@ -143,6 +143,8 @@ class ExtractResult:
     paper: dict
     full_text: str
     cached: bool
+    inputs: PaperInputs | None = None
+    key: str = ""
 
 
 def extract_all(root: Path, inputs: list[PaperInputs], workers: int | None = None, cache: bool = True) -> list[ExtractResult]:
@@ -154,7 +156,7 @@ def extract_all(root: Path, inputs: list[PaperInputs], workers: int | None = Non
     for i, (inp, key) in enumerate(zip(inputs, keys)):
         hit = _read_cache(_cache_path(root, inp, key)) if cache else None
         if hit is not None and hit[0] == key:
-            results[i] = ExtractResult(inp.paper_id, hit[1], hit[2], True)
+            results[i] = ExtractResult(inp.paper_id, hit[1], hit[2], True, inp, key)
         else:
             todo.append(i)
     if len(todo) > 1 and workers > 1:
@@ -169,7 +171,25 @@ def extract_all(root: Path, inputs: list[PaperInputs], workers: int | None = Non
     for i, out in zip(todo, outs):
         if out[0] == "error":
             raise PolicyKBError(out[1], out[2], out[3])
-        results[i] = ExtractResult(inputs[i].paper_id, out[1], out[2], False)
+        results[i] = ExtractResult(inputs[i].paper_id, out[1], out[2], False, inputs[i], keys[i])
         if cache:
             _write_cache(_cache_path(root, inputs[i], keys[i]), (keys[i], out[1], out[2]))
     return results  # type: ignore[return-value]
+
+
+def remember_written(root: Path, results: list[ExtractResult]) -> None:
+    """After the build wrote corpus/papers/<paper>.yaml: file each result also under the key that
+    has the written file as its previous record, so the next build finds it.
+
+    This relies on id assignment being idempotent: extracting a paper again with its own output as
+    the previous record gives that output (tests/test_incremental.py checks it against a build
+    without the cache)."""
+    for r in results:
+        if r.inputs is None:
+            continue
+        key = r.inputs.key()
+        if key != r.key:
+            path = _cache_path(root, r.inputs, key)
+            old = _read_cache(_cache_path(root, r.inputs, r.key))
+            if old is not None:
+                _write_cache(path, (key, old[1], old[2]))
