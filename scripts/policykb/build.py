@@ -14,6 +14,7 @@ from policykb.check import check_corpus
 from policykb.errors import PolicyKBError
 from policykb.glossary.curated import CURATED_FILE, known_terms, load_curated
 from policykb.glossary.merge import build_glossary, claim_terms
+from policykb.glossary.segmenter import load_memo, save_memo
 from policykb.incremental import PaperInputs, extract_all, freeze_known, remember_written
 from policykb.progress import Progress
 from policykb.render.site import render_site
@@ -22,6 +23,7 @@ from policykb.search.index import build_index, site_url, write_index
 from policykb.search.store import write_sqlite
 
 GLOSSARY_FILE = Path("corpus") / "glossary.yaml"
+SEGMENT_MEMO = Path(".cache") / "policykb" / "segment.pickle"
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -131,6 +133,8 @@ def build_corpus(
         st["note"] = f"{len(extractions)} papers, {cached} unchanged from the cache"
     report.papers = [ex.paper for ex in extractions]
     report.extracted = [ex.paper_id for ex in extractions if not ex.cached]
+    memo = root / SEGMENT_MEMO
+    load_memo(memo if cache else None)  # the glossary's and the index's segmentations of the last build
     with prog.stage("glossary"):
         report.glossary = make_glossary(root, extractions)
     with prog.stage("write"):
@@ -145,6 +149,8 @@ def build_corpus(
         index = build_index(report.papers, report.glossary, site_url(root))
         report.written.append(write_index(root, index))
         report.written.append(write_sqlite(root, index))
+        if cache:
+            save_memo(memo)
     with prog.stage("render"):
         report.written += render_site(report.papers, report.glossary, root, site_url(root))
         report.written.append(write_user_dict(root, report.glossary))
