@@ -9,6 +9,7 @@ scores. Both stores answer the same questions with the same values, so a query r
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -136,10 +137,28 @@ class SqliteStore:
         return out
 
 
+def _stamp(path: Path) -> str | None:
+    """The digest of the index the SQLite file was made from (None: absent, old or broken)."""
+    if not path.exists():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('version', 'index_sha256')"))
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    return meta.get("index_sha256") if meta.get("version") == str(SQLITE_VERSION) else None
+
+
 def write_sqlite(root: Path, index: dict) -> Path:
     """Write ``index`` (the dict of build_index) as SQLite; replaced atomically, and only when the
     bytes differ (the same inserts in the same order give the same file)."""
     path = root / SQLITE_FILE
+    stamp = hashlib.sha256(json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+    if _stamp(path) == stamp:
+        return path  # made from this very index: nothing to do
     mem = MemoryStore(index)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
@@ -160,7 +179,7 @@ def write_sqlite(root: Path, index: dict) -> Path:
     meta = {
         "version": SQLITE_VERSION, "site_url": index.get("site_url", "/"), "glossary": dumps(mem.glossary),
         "papers": dumps(mem.papers), "topics": dumps(mem.topics), "actors": dumps(mem.actors),
-        "n": mem.n, "total_length": mem.total_length, "max_word": mem.max_word,
+        "n": mem.n, "total_length": mem.total_length, "max_word": mem.max_word, "index_sha256": stamp,
     }  # fmt: skip
     db.executemany("INSERT INTO meta VALUES (?, ?)", sorted((k, str(v)) for k, v in meta.items()))
     db.execute("INSERT INTO blobs VALUES ('lengths', ?)", (array("I", mem.lengths).tobytes(),))
