@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -19,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from policykb.search.engine import SearchIndex  # noqa: E402
+from policykb.search.store import SQLITE_FILE, SqliteStore, write_sqlite  # noqa: E402
 
 QUERIES = [q["query"] for q in yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]]
 
@@ -57,6 +59,22 @@ def main() -> None:
     papers = len({it["paper"] for it in synth.items})
     print(f"synthetic index: {papers} papers, {len(synth.items)} items, loaded in {(time.perf_counter() - t) * 1000:.0f} ms")
     print("  in-process per query:", summary(per_query(synth, repeats=2)))
+    # the same index as SQLite (what `policykb search` reads): a project folder with only that file
+    proj = ROOT / "build" / "synthetic_project"
+    (proj / "corpus").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
+    t = time.perf_counter()
+    write_sqlite(proj, json.loads(synth_path.read_text(encoding="utf-8")))
+    print(f"  as SQLite: written in {(time.perf_counter() - t):.1f} s, {(proj / SQLITE_FILE).stat().st_size / 1e6:.0f} MB")
+    t = time.perf_counter()
+    disk = SearchIndex(store=SqliteStore(proj / SQLITE_FILE))
+    print(f"  SQLite opened in {(time.perf_counter() - t) * 1000:.0f} ms; in-process per query:", summary(per_query(disk, repeats=1)))
+    runs = []
+    for q in QUERIES[:10]:
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "policykb", "--root", str(proj), "search", q], capture_output=True, check=True)
+        runs.append((time.perf_counter() - t) * 1000)
+    print("  whole `policykb search` process on it:", summary(runs))
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,12 +18,16 @@ from policykb.check import check_records
 from policykb.errors import PolicyKBError
 from policykb.glossary.curated import CURATED_FILE, known_terms, load_curated
 from policykb.glossary.merge import build_glossary, claim_terms
-from policykb.pipeline import extract_paper
+from policykb.glossary.segmenter import load_memo, save_memo
+from policykb.incremental import PaperInputs, extract_all, freeze_known, remember_written
+from policykb.progress import Progress
 from policykb.render.site import render_site
 from policykb.sitepatch import patch_search_worker
 from policykb.search.index import build_index, site_url, write_index
+from policykb.search.store import write_sqlite
 
 GLOSSARY_FILE = Path("corpus") / "glossary.yaml"
+SEGMENT_MEMO = Path(".cache") / "policykb" / "segment.pickle"
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -34,6 +37,7 @@ class BuildReport:
     glossary: list[dict] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     seconds: dict = field(default_factory=dict)
+    extracted: list[str] = field(default_factory=list)  # papers extracted (not from the cache)
 
 
 def raw_files(root: Path) -> list[Path]:
@@ -51,10 +55,11 @@ def raw_files(root: Path) -> list[Path]:
     return files
 
 
-def extract_corpus(root: Path) -> list:
-    """Extract every raw paper; returns the Extraction of each (paper record + document)."""
-    known = known_terms(root)
-    out = []
+def extract_corpus(root: Path, workers: int | None = None, cache: bool = True) -> list:
+    """Extract every raw paper (cached by content hash, misses in ``workers`` processes; see
+    incremental.py); returns per paper an object with ``.paper``, ``.full_text`` and ``.cached``."""
+    known = freeze_known(known_terms(root))
+    inputs = []
     for path in raw_files(root):
         pid = path.stem
         if not SLUG.match(pid):
@@ -62,21 +67,18 @@ def extract_corpus(root: Path) -> list:
                 "file name must be an ASCII slug (lowercase letters, digits, '-'), e.g. zhang-lei-2024.txt",
                 path,
             )
-        prev_file = root / "corpus" / "papers" / f"{pid}.yaml"
-        previous = read_previous(prev_file, pid)
-        ledger = ids.read_ledger(ids.ledger_path(root, pid))
-        if ledger:
-            previous = ids.with_ledger(previous, ledger)
-        ex = extract_paper(
-            path,
-            paper_id=pid,
-            source_file=str(path.relative_to(root)),
-            meta_file=root / "corpus" / "meta" / f"{pid}.yaml",
-            previous=previous,
-            known=known,
+        inputs.append(
+            PaperInputs(
+                path=str(path),
+                paper_id=pid,
+                source_file=str(path.relative_to(root)),
+                meta_file=str(root / "corpus" / "meta" / f"{pid}.yaml"),
+                previous_file=str(root / "corpus" / "papers" / f"{pid}.yaml"),
+                ledger_file=str(ids.ledger_path(root, pid)),
+                known=known,
+            )
         )
-        out.append(ex)
-    return out
+    return extract_all(root, inputs, workers=workers, cache=cache)
 
 
 RECORD_KEYS = ("schema_version", "id", "source", "meta", "sections", "claims", "frameworks",
@@ -216,41 +218,61 @@ def recover_site(root: Path) -> None:
             shutil.rmtree(d)
 
 
-def build_corpus(root: Path, *, site: bool = True) -> BuildReport:
-    """The whole build, holding the project's lock (a second build in the folder stops)."""
+def build_corpus(
+    root: Path, *, site: bool = True, workers: int | None = None, cache: bool = True, quiet: bool | None = None
+) -> BuildReport:
+    """The whole build, holding the project's lock (a second build in the folder stops);
+    ``workers`` extraction processes (default: the cores), ``cache`` reuses unchanged papers'
+    extraction, ``quiet`` silences the per-stage lines (default: quiet unless stderr is a terminal)."""
     with BuildLock(root):
-        return _build(root, site=site)
+        return _build(root, site=site, workers=workers, cache=cache, quiet=quiet)
 
 
-def _build(root: Path, *, site: bool) -> BuildReport:
+def _build(root: Path, *, site: bool, workers: int | None, cache: bool, quiet: bool | None) -> BuildReport:
     report = BuildReport()
-    t0 = time.perf_counter()
+    prog = Progress(enabled=None if quiet is None else not quiet)
     recover_site(root)
-    extractions = extract_corpus(root)
+    with prog.stage("extract") as st:
+        extractions = extract_corpus(root, workers=workers, cache=cache)
+        cached = sum(ex.cached for ex in extractions)
+        st["note"] = f"{len(extractions)} papers, {cached} unchanged from the cache"
     report.papers = [ex.paper for ex in extractions]
+    report.extracted = [ex.paper_id for ex in extractions if not ex.cached]
     for paper in report.papers:  # a document whose structure looks wrong is reported, never silent
         for w in paper.get("warnings") or []:
             print(f"warning: {paper['source']['file']}: {w}", file=sys.stderr)
-    report.glossary = make_glossary(root, extractions)
-    # validate in memory; nothing is written unless every record is sound
-    problems = check_records(root, report.papers, report.glossary)
+    memo = root / SEGMENT_MEMO
+    load_memo(memo if cache else None)  # the glossary's and the index's segmentations of the last build
+    with prog.stage("glossary"):
+        report.glossary = make_glossary(root, extractions)
+    with prog.stage("check"):
+        # validate in memory; nothing is written unless every record is sound
+        problems = check_records(root, report.papers, report.glossary)
     if problems:
         raise PolicyKBError(f"{len(problems)} problem(s) in the corpus, first: {problems[0]}", root)
-    report.written += write_corpus(root, report.papers, report.glossary)
-    t1 = time.perf_counter()
-    report.written.append(write_index(root, build_index(report.papers, report.glossary, site_url(root))))
-    report.written += render_site(report.papers, report.glossary, root, site_url(root))
-    report.written.append(write_user_dict(root, report.glossary))
-    t2 = time.perf_counter()
-    report.seconds = {"extract": t1 - t0, "render": t2 - t1}
+    with prog.stage("write"):
+        report.written += write_corpus(root, report.papers, report.glossary)
+        if cache:
+            remember_written(root, extractions)
+    with prog.stage("search index"):
+        index = build_index(report.papers, report.glossary, site_url(root))
+        report.written.append(write_index(root, index))
+        report.written.append(write_sqlite(root, index))
+        if cache:
+            save_memo(memo)
+    with prog.stage("render"):
+        report.written += render_site(report.papers, report.glossary, root, site_url(root))
+        report.written.append(write_user_dict(root, report.glossary))
     if site:
-        staging = root / SITE_STAGING
-        try:
-            run_mkdocs(root, site_dir=staging)
-            patch_search_worker(staging)
-        except PolicyKBError:
-            shutil.rmtree(staging, ignore_errors=True)  # the last good site stays as it is
-            raise
-        swap_in_site(root, staging)
-        report.seconds["mkdocs"] = time.perf_counter() - t2
+        with prog.stage("mkdocs"):
+            staging = root / SITE_STAGING
+            try:
+                run_mkdocs(root, site_dir=staging)
+                patch_search_worker(staging)
+            except PolicyKBError:
+                shutil.rmtree(staging, ignore_errors=True)  # the last good site stays as it is
+                raise
+            swap_in_site(root, staging)
+    report.seconds = prog.seconds
+
     return report

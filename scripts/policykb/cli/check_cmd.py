@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from policykb.check import check_corpus, structure_warnings
-
 HELP = "validate the corpus: schema, grounded quotes, unique ids, resolvable links"
 
 
@@ -15,6 +13,8 @@ def register(sub) -> None:
 
 
 def run(args, root) -> int:
+    from policykb.check import check_corpus, structure_warnings  # imported here: other commands need not load it
+
     problems = check_corpus(root)
     for w in structure_warnings(root):  # listed, but not errors: the items are still valid
         print(w, file=sys.stderr)

@@ -6,8 +6,6 @@ import sys
 from pathlib import Path
 
 from policykb import yamlio
-from policykb.glossary.curated import known_terms
-from policykb.pipeline import extract_paper
 
 HELP = "print the paper YAML for any UTF-8 text file to stdout (no corpus needed)"
 
@@ -20,6 +18,9 @@ def register(sub) -> None:
 
 
 def run(args, root) -> int:
+    from policykb.glossary.curated import known_terms  # imported here: other commands need not load them
+    from policykb.pipeline import extract_paper
+
     # inside a project, the curated glossary helps find term boundaries (as in `build`)
     known = known_terms(root) if (root / "corpus").is_dir() else {}
     ex = extract_paper(args.path, paper_id=args.paper_id, known=known)

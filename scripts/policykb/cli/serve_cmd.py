@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from policykb.build import build_corpus, run_mkdocs
 
 HELP = "build, then serve the site locally (mkdocs serve)"
 
@@ -14,6 +13,8 @@ def register(sub) -> None:
 
 
 def run(args, root) -> int:
+    from policykb.build import build_corpus, run_mkdocs  # imported here: other commands need not load it
+
     build_corpus(root)
     run_mkdocs(root, "serve", ["--dev-addr", args.dev_addr])
     return 0

@@ -22,7 +22,7 @@ NAV_FILE = "mkdocs.nav.yml"
 
 
 def _write(path: Path, text: str, written: list[Path]) -> None:
-    write_text(path, text)  # temp file + rename: never half-written
+    write_text(path, text)  # temp file + rename, and only when the bytes differ (CSVs keep their \r\n)
     written.append(path)
 
 

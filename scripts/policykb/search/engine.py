@@ -7,6 +7,7 @@ import heapq
 import json
 import math
 import re
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from rapidfuzz import fuzz, process
 from policykb.errors import PolicyKBError
 from policykb.search.index import INDEX_FILE
 from policykb.search.normalize import norm
+from policykb.search.store import SQLITE_FILE, MemoryStore, SqliteStore
 
 K1, B = 1.2, 0.75
 PHRASE_BONUS = 6.0
@@ -36,36 +38,40 @@ class Hit:
 
 
 class SearchIndex:
-    def __init__(self, data: dict):
-        self.items = data["items"]
-        self.site_url = data.get("site_url", "/")
-        self.glossary = data.get("glossary", [])
-        self.postings: dict[str, list[int]] = {}
-        self.lengths = []
-        for i, it in enumerate(self.items):
-            self.lengths.append(len(it["tokens"]) or 1)
-            for t in it["tokens"]:
-                self.postings.setdefault(t, []).append(i)
-        self.avglen = sum(self.lengths) / max(len(self.lengths), 1)
-        self.vocab = set(self.postings)
-        self._post_sets: dict[str, frozenset] = {}
-        self.by_len: dict[int, list[str]] = {}
-        for w in sorted(self.vocab):
-            self.by_len.setdefault(len(w), []).append(w)
-        self.max_word = max((len(w) for w in self.vocab), default=1)
-        self.norm_text = [norm(it["text"] + " " + it["quote"]) for it in self.items]
+    """The ranking over a store (store.py): the JSON index in memory or the SQLite file."""
+
+    def __init__(self, data: dict | None = None, *, store=None):
+        self.store = store if store is not None else MemoryStore(data)
+        st = self.store
+        self.site_url = st.site_url
+        self.glossary = st.glossary
+        self.lengths = st.lengths
+        self.avglen = st.total_length / max(st.n, 1)
+        self.max_word = st.max_word
         self.names = {}
         for e in self.glossary:
             for n in e["names"]:
                 self.names.setdefault(n, set()).add(norm(e["zh"]))
         self.names_by_len = sorted(self.names, key=lambda n: (-len(n), n))
-        self.papers = sorted({it["paper"] for it in self.items})
-        self.topics = sorted({t for it in self.items for t in it.get("topics", [])})
-        self.actors = sorted({a for it in self.items for a in it.get("actors", [])})
+        self.papers, self.topics, self.actors = st.papers, st.topics, st.actors
+        self._post_sets: dict[str, frozenset] = {}
+        self._vocab: set[str] = set()
+
+    @property
+    def items(self) -> list[dict]:
+        """Every item (reads the whole index: for tools, not for a query)."""
+        return [it for _, it in sorted(self.store.rows(range(self.store.n)).items())]
 
     @classmethod
     def load(cls, root: Path) -> "SearchIndex":
+        """The SQLite index when the build wrote one (a query reads only what it needs), else the JSON."""
+        db = root / SQLITE_FILE
         path = root / INDEX_FILE
+        if db.exists() and (not path.exists() or db.stat().st_mtime_ns >= path.stat().st_mtime_ns):
+            try:
+                return cls(store=SqliteStore(db))
+            except (sqlite3.Error, KeyError, TypeError, ValueError) as exc:
+                raise PolicyKBError(f"broken search index ({exc}); run `policykb build` again", db) from None
         if not path.exists():
             raise PolicyKBError("no search index; run `policykb build` first", path)
         try:
@@ -73,10 +79,17 @@ class SearchIndex:
         except (json.JSONDecodeError, KeyError) as exc:
             raise PolicyKBError(f"broken search index ({exc}); run `policykb build` again", path) from None
 
+    def _learn_vocab(self, text: str) -> None:
+        """Look up at once every substring of ``text`` that could be an index word."""
+        cands = {text[i : i + n] for i in range(len(text)) for n in range(2, self.max_word + 1) if i + n <= len(text)}
+        cands |= set(text)
+        self._vocab |= set(self.store.df(cands))
+
     # -- query analysis
     def segment(self, text: str) -> list[str]:
         """Forward maximum matching against the index vocabulary (and glossary terms)."""
         out = []
+        self._learn_vocab(text)
         for chunk in re.findall(r"[a-z0-9][a-z0-9+/.'\-]*|[^\sa-z0-9]+", text):
             if re.match(r"[a-z0-9]", chunk):
                 out.append(chunk)
@@ -85,7 +98,7 @@ class SearchIndex:
             while i < len(chunk):
                 for n in range(min(self.max_word, len(chunk) - i), 0, -1):
                     w = chunk[i : i + n]
-                    if n == 1 or w in self.vocab or w in self.names:
+                    if n == 1 or w in self._vocab or w in self.names:
                         if n == 1 and not re.fullmatch(r"\W", w):
                             pending += w  # characters that form no known word stay together
                         else:
@@ -105,15 +118,16 @@ class SearchIndex:
         words, one character in place: the one that makes ``context`` a phrase of some item,
         else the most frequent)."""
         if len(word) == 2:
-            cands = [w for w in self.by_len.get(2, []) if (w[0] == word[0] or w[1] == word[1]) and w != word]
-            cands.sort(key=lambda w: (-len(self.postings[w]), w))
+            cands = [w for w in self.store.words_of_len(2) if (w[0] == word[0] or w[1] == word[1]) and w != word]
+            df = self.store.df(cands)
+            cands.sort(key=lambda w: (-df[w], w))
             if context:
                 for c in cands[:20]:  # the most frequent few: bounded work on a large corpus
                     fixed = context.replace(word, c)
-                    if any(fixed in t for t in self.norm_text):
+                    if self.store.any_contains(fixed):
                         return c
             return cands[0] if cands else None
-        words = [w for n in (len(word) - 1, len(word), len(word) + 1) for w in self.by_len.get(n, [])]
+        words = [w for n in (len(word) - 1, len(word), len(word) + 1) for w in self.store.words_of_len(n)]
         best = process.extractOne(word, words, scorer=fuzz.ratio, score_cutoff=70)
         return best[0] if best else None
 
@@ -131,12 +145,12 @@ class SearchIndex:
                 if any(name != zh for zh in self.names[name]):
                     rest = rest.replace(name, " ")
         compact = re.sub(r"\s+", "", q)
-        if not phrases and not any(compact in t for t in self.norm_text):
+        if not phrases and not self.store.any_contains(compact):
             # a small typo: the closest glossary name or index word of about the same length
             names = [n for n in self.names if abs(len(n) - len(q)) <= 1]
             best = process.extractOne(q, names, scorer=fuzz.ratio, score_cutoff=75)
             if best is None and " " not in q:
-                words = [w for n in (len(compact) - 1, len(compact), len(compact) + 1) if n >= 2 for w in self.by_len.get(n, [])]
+                words = [w for n in (len(compact) - 1, len(compact), len(compact) + 1) if n >= 2 for w in self.store.words_of_len(n)]
                 best = process.extractOne(compact, words, scorer=fuzz.ratio, score_cutoff=80)
             if best and best[0] != q:
                 for zh in sorted(self.names.get(best[0], {best[0]})):
@@ -145,7 +159,7 @@ class SearchIndex:
                 rest = ""
         tokens = []
         for t in self.segment(rest):
-            if t in self.vocab:
+            if t in self._vocab:
                 tokens.append(t)
             elif len(t) >= 2:
                 fixed = self.correct(t, compact)
@@ -153,7 +167,7 @@ class SearchIndex:
                     tokens.append(fixed)
                     notes.append(f"{t} ≈ {fixed}")
         for ph in phrases:
-            tokens += [t for t in self.segment(ph) if t in self.vocab]
+            tokens += [t for t in self.segment(ph) if t in self._vocab]
         if len(re.sub(r"\s+", "", q)) >= 2 and not re.search(r"[a-z]", q):
             phrases.append(re.sub(r"\s+", "", q))
         return list(dict.fromkeys(phrases)), list(dict.fromkeys(tokens)), notes
@@ -164,13 +178,13 @@ class SearchIndex:
         if not q:
             raise PolicyKBError("empty query")
         phrases, tokens, notes = self.expand(q)
-        n = len(self.items)
+        n = self.store.n
         scores: dict[int, float] = {}
         matched: dict[int, list[str]] = {}
         for ph in phrases:
             if len(ph) < 2:
                 continue
-            for i, txt in enumerate(self.norm_text):
+            for i, txt in self.store.containing(ph):
                 n_ph = txt.count(ph)
                 if n_ph:
                     # the more an item says it, the more it is about it
@@ -178,8 +192,9 @@ class SearchIndex:
                     matched.setdefault(i, []).append(ph)
         # rare words first; a very common word (in more than a tenth of the items) only adds to
         # items already found, which keeps a query fast on a large corpus
-        for t in sorted(tokens, key=lambda t: len(self.postings.get(t, []))):
-            post = self.postings.get(t, [])
+        df = self.store.df(tokens)
+        for t in sorted(tokens, key=lambda t: df.get(t, 0)):
+            post = self.store.postings(t) if df.get(t) else []
             if not post:
                 continue
             idf = math.log(1 + (n - len(post) + 0.5) / (len(post) + 0.5))
@@ -195,17 +210,21 @@ class SearchIndex:
                 denom = 1.0 + K1 * (1 - B + B * self.lengths[i] / self.avglen)
                 scores[i] = scores.get(i, 0.0) + idf * (K1 + 1) / denom
                 matched.setdefault(i, []).append(t)
+        keys = ("id", "kind", "paper") + (("topics",) if topic else ()) + (("actors",) if actor else ())
+        rows = self.store.rows(scores, keys)
+
         def keep(i: int) -> bool:
-            it = self.items[i]
+            it = rows[i]
             if kind and it["kind"] != kind or paper and it["paper"] != paper:
                 return False
             return not (topic and topic not in it.get("topics", []) or actor and actor not in it.get("actors", []))
 
         ranked = heapq.nsmallest(
             limit,
-            ((-round(sc * KIND_WEIGHT.get(self.items[i]["kind"], 1.0), 4), self.items[i]["id"], i) for i, sc in scores.items() if keep(i)),
+            ((-round(sc * KIND_WEIGHT.get(rows[i]["kind"], 1.0), 4), rows[i]["id"], i) for i, sc in scores.items() if keep(i)),
         )
-        return [Hit(self.items[i], -neg, matched.get(i, [])) for neg, _, i in ranked], notes
+        full = self.store.rows([i for _, _, i in ranked])
+        return [Hit(full[i], -neg, matched.get(i, [])) for neg, _, i in ranked], notes
 
 
 def highlight(text: str, words: list[str], start: str, end: str) -> str:

@@ -60,7 +60,7 @@ def build_index(papers: list[dict], glossary: list[dict], base_url: str) -> dict
             for it in p[kind]:
                 text = display_text(kind, it)
                 body = " ".join([text, it.get("quote", ""), it.get("title") or "", it.get("name") or ""])
-                tokens = sorted({norm(w) for w in seg.tok.lcut_for_search(body) if w.strip() and not re.fullmatch(r"\W+", w)})
+                tokens = seg.search_tokens(body, norm)
                 items.append(
                     {
                         "id": it["id"],
