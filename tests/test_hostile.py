@@ -107,6 +107,8 @@ def test_no_payload_reaches_a_page_or_the_navigation_unescaped(hostile):
         for block in JSON_SCRIPT.findall(text):
             assert "<" not in block, name
         text = JSON_SCRIPT.sub("", text)
+        # the page's own vendored assets (mermaid on the frameworks page) are not paper text
+        text = re.sub(r'<script src="(?:\.\./)*javascripts/[\w./-]+"></script>', "", text)
         for payload in PAYLOADS:
             assert payload not in text, (name, payload)
         assert not re.search(r"<(script|img|svg|iframe|b)\b", text, re.I), name

@@ -228,7 +228,7 @@ def build_corpus(
         return _build(root, site=site, workers=workers, cache=cache, quiet=quiet)
 
 
-def _build(root: Path, *, site: bool, workers: int | None, cache: bool, quiet: bool | None) -> BuildReport:
+def _build(root: Path, *, site: bool = True, workers: int | None = None, cache: bool = True, quiet: bool | None = None) -> BuildReport:
     report = BuildReport()
     prog = Progress(enabled=None if quiet is None else not quiet)
     recover_site(root)

@@ -29,8 +29,11 @@ def truncate(text: str | None, limit: int) -> str:
         if m.end() >= len(room) * 2 // 3:
             cut = m.end()
     if cut is None:
+        import logging
+
         import jieba
 
+        jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict" lines on stderr
         pos = 0
         for w in jieba.cut(t[: limit + 8]):
             if pos + len(w) > limit - 1:
