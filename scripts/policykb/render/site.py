@@ -15,6 +15,7 @@ from policykb.render.paper_page import authors_line, paper_title, render_paper
 from policykb.render.stats_page import render_statistics
 from policykb.render.frameworks_page import render_frameworks
 from policykb.render.actors_page import render_actor_matrix, render_recommendations
+from policykb.render.related import related_index
 
 GENERATED_DIRS = ("papers", "downloads")
 NAV_FILE = "mkdocs.nav.yml"
@@ -103,8 +104,10 @@ def render_site(papers: list[dict], glossary: list[dict], root: Path, base_url: 
             for ids in e.get("items", {}).values():
                 for iid in ids:
                     terms_by_item.setdefault(iid, []).append((e["zh"], e["en"]))
+    related = related_index(papers, glossary)
     for p in papers:
-        _write(docs / "papers" / f"{p['id']}.md", render_paper(p, glossator.new_page(), base_url, terms_by_item), written)
+        _write(docs / "papers" / f"{p['id']}.md",
+               render_paper(p, glossator.new_page(), base_url, terms_by_item, related), written)
     _write(docs / "glossary.md", render_glossary(glossary, papers), written)
     _write(docs / "claims.md", listings.render_claims(papers), written)
     _write(docs / "frameworks.md", render_frameworks(papers), written)
