@@ -71,7 +71,7 @@ def test_topic_matrix_counts_and_links(corpus):
         for p in papers:
             nr = sum(1 for r in p["recommendations"] if t in (r.get("topics") or []))
             nc = sum(1 for c in p["claims"] if t in (c.get("topics") or []))
-            cell = f'<a href="{topic_slug(t)}/#{p["id"]}" title="{t} · {p["id"]}">{nr} / {nc}</a>'
+            cell = f'<a href="{topic_slug(t)}/#{p["id"]}">{nr} / {nc}</a>'
             assert (cell in page) == bool(nr or nc), (t, p["id"])
     pages = render_topic_pages(papers, topics)
     assert len(pages) == len(topics)
@@ -98,3 +98,21 @@ def test_paper_text_is_escaped_on_home_and_topic_pages(corpus):
     text = re.sub(r'title="[^"<>]*"', "", out)  # attribute values are HTML-escaped, never Markdown
     assert not re.search(r"(?<!\\)\]\(javascript", text)  # "\](" is a literal bracket in Markdown, not a link
     assert "&lt;script&gt;" in out
+
+
+def test_topic_pages_split_at_scale(corpus, monkeypatch):
+    from policykb.render import topics_page
+
+    papers, _ = corpus
+    monkeypatch.setattr(topics_page, "PAPERS_PER_PAGE", 2)
+    topics = topic_names()
+    pages = render_topic_pages(papers, topics)
+    matrix = render_topic_matrix(papers, topics)
+    items = topic_items(papers, topics)
+    for t in topics:
+        parts = topics_page.topic_parts(items[t], t)
+        assert [len(pids) for _, pids in parts][:-1] == [2] * (len(parts) - 1)
+        for name, pids in parts:
+            assert name in pages
+            for pid in pids:
+                assert f'href="{name[:-3]}/#{pid}"' in matrix and f"{{ #{pid} }}" in pages[name]
