@@ -161,7 +161,9 @@ def related_lines(item_id: str, index: dict[str, list[Related]], to_paper: str =
     for r in rel:
         href = to_paper.format(paper=r.paper) + "#" + r.id
         parts.append(f"[{esc(truncate(r.text, 28))}]({href})（{KIND_LABEL[r.kind]} · {esc(r.paper)}）")
-    return ['<small class="pkb-related">相关 Related：' + "；".join(parts) + "</small>", ""]
+    # excluded from site search: the texts belong to other papers' items, which have their own entries
+    return ['<div class="pkb-related" data-search-exclude markdown="1">', "",
+            "<small>相关 Related：" + "；".join(parts) + "</small>", "", "</div>", ""]
 
 
 def shared_recommendations(papers: list[dict], index: dict[str, list[Related]], limit: int = 8) -> list[tuple[str, str, list[Related]]]:
