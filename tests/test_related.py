@@ -66,8 +66,8 @@ def test_related_lines_escape_paper_text():
     b = _paper("paper-b", ["建设量子计算平台与公共语料库"] + fillers[::-1])
     index = rel.related_index([a, b], [], threshold=0.0)
     lines = rel.related_lines("paper-b.r1", index)
-    assert lines and "paper-a.md#paper-a.r1" in lines[0]
     text = "\n".join(lines)
+    assert "(paper-a.md#paper-a.r1)" in text and "data-search-exclude" in text
     assert "&lt;script&gt;" in text  # shown as written
     assert "<script>" not in text and "](javascript" not in text
     page = "\n".join(render_items(b, related=index))
