@@ -70,7 +70,8 @@ def render_site(papers: list[dict], glossary: list[dict], root: Path, base_url: 
                 for iid in ids:
                     terms_by_item.setdefault(iid, []).append((e["zh"], e["en"]))
     related = related_index(papers, glossary)
-    _write(docs / "index.md", render_home(papers, glossary, topic_names(), related, group_statistics(papers, glossary)), written)
+    groups = group_statistics(papers, glossary)
+    _write(docs / "index.md", render_home(papers, glossary, topic_names(), related, groups), written)
     for p in papers:
         _write(docs / "papers" / f"{p['id']}.md",
                render_paper(p, glossator.new_page(), base_url, terms_by_item, related), written)
@@ -79,7 +80,7 @@ def render_site(papers: list[dict], glossary: list[dict], root: Path, base_url: 
     _write(docs / "frameworks.md", render_frameworks(papers), written)
     _write(docs / "recommendations.md", render_recommendations(papers), written)
     _write(docs / "actors.md", render_actor_matrix(papers, topic_names()), written)
-    _write(docs / "statistics.md", render_statistics(papers, glossary), written)
+    _write(docs / "statistics.md", render_statistics(papers, glossary, groups), written)
     _write(docs / "topics.md", render_topic_matrix(papers, topic_names()), written)
     for name, page in render_topic_pages(papers, topic_names()).items():
         _write(docs / "topics" / name, page, written)
