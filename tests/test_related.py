@@ -72,3 +72,32 @@ def test_related_lines_escape_paper_text():
     assert "<script>" not in text and "](javascript" not in text
     page = "\n".join(render_items(b, related=index))
     assert "相关 Related" in page and "<script>" not in page
+
+
+def test_related_and_home_identical_across_hash_seeds():
+    """Byte-identical output whatever PYTHONHASHSEED (set and dict orders never leak into pages)."""
+    import os
+    import subprocess
+
+    repo = Path(__file__).resolve().parents[1]
+    code = (
+        "import sys, yaml, hashlib\n"
+        "from pathlib import Path\n"
+        "from policykb.render.site import render_home, topic_names, group_statistics\n"
+        "from policykb.render.related import related_index\n"
+        "from policykb.render.topics_page import render_topic_matrix, render_topic_pages\n"
+        "from policykb.render.paper_page import render_paper\n"
+        "papers = [yaml.safe_load(f.read_text(encoding='utf-8')) for f in sorted(Path('corpus/papers').glob('*.yaml'))]\n"
+        "g = yaml.safe_load(Path('corpus/glossary.yaml').read_text(encoding='utf-8'))['terms']\n"
+        "idx = related_index(papers, g)\n"
+        "out = render_home(papers, g, topic_names(), idx, group_statistics(papers, g)) + render_topic_matrix(papers, topic_names())\n"
+        "out += ''.join(render_topic_pages(papers, topic_names()).values()) + ''.join(render_paper(p, related=idx) for p in papers)\n"
+        "print(hashlib.sha256(out.encode()).hexdigest())\n"
+    )
+    digests = set()
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        proc = subprocess.run([sys.executable, "-c", code], cwd=repo, env=env, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        digests.add(proc.stdout.strip())
+    assert len(digests) == 1
