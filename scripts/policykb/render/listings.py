@@ -1,4 +1,4 @@
-"""Cross-paper pages: 论点 Claims, 框架 Frameworks, 建议 Recommendations, 数据 Statistics, 主题 Topics.
+"""Cross-paper pages: 论点 Claims, 框架 Frameworks, 建议 Recommendations, 数据 Statistics (主题 Topics: topics_page.py).
 
 They list items of every paper and link to the item's anchor on its paper page (the permalink);
 they are excluded from site search so each item has one search entry, on its paper page.
@@ -70,25 +70,3 @@ def render_frameworks(papers: list[dict]) -> str:
             lines.append(f"- {_link(p, f)} **{esc(f['name'])}**" + (f"：{comps}" if comps else ""))
         lines.append("")
     return "\n".join(lines)
-
-
-def render_topics(papers: list[dict], topic_names: list[str]) -> str:
-    lines = _page("主题 Topics", "跨文献主题：每个主题下列出各文献涉及该主题的建议与核心论点（主题词表见 rules/topics.yaml）。")
-    for t in topic_names:
-        rows = []
-        for p in papers:
-            for kind, label in (("recommendations", "建议"), ("claims", "论点")):
-                for it in p[kind]:
-                    if t in it.get("topics", []) and (kind == "recommendations" or it.get("core")):
-                        text = it.get("title") or it["text"]
-                        rows.append(f"- {label} {_link(p, it)} {esc(truncate(text, 70))} <small>{esc(p['id'])}</small>")
-        n_papers = len({r.rsplit('<small>', 1)[1] for r in rows})
-        lines += [f"## {esc(t)} {{ #{_slug(t)} }}", "", f"{len(rows)} 条，{n_papers} 篇文献。", ""]
-        lines += rows + [""]
-    return "\n".join(lines)
-
-
-def _slug(topic: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    return "topic-" + "-".join(lazy_pinyin(topic))

@@ -62,7 +62,8 @@ def missing_line(paper: dict) -> str:
     return "⚠ " + "、".join(missing) + f" <small>(补充于 add to `corpus/meta/{esc(paper['id'])}.yaml`)</small>"
 
 
-def render_paper(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_item: dict | None = None) -> str:
+def render_paper(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_item: dict | None = None,
+                 related: dict | None = None) -> str:
     """``gloss`` marks the first use of each glossary term (see render.glossing)."""
     m = paper["meta"]
     pid = paper["id"]
@@ -124,7 +125,7 @@ def render_paper(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
         lines += [f"{hashes} {label}{esc(s['title'])} {{ #{s['id']} }}", ""]
         if s.get("line"):
             lines += [f"<small>原文第 {s['line']} 行 · `{pid}#{s['id']}`</small>", ""]
-    lines += render_items(paper, gloss, base_url, terms_by_item)
+    lines += render_items(paper, gloss, base_url, terms_by_item, related)
     lines += cite_templates(paper)
     if paper.get("notes"):
         lines += ["## 注释 Notes { #notes }", ""]
@@ -223,8 +224,13 @@ def _terms_line(item: dict, terms_by_item: dict) -> str:
     return "术语 Terms " + "；".join(f"{esc(zh)} {esc(en)}" for zh, en in found)
 
 
-def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_item: dict | None = None) -> list[str]:
+def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_item: dict | None = None,
+                 related: dict | None = None) -> list[str]:
+    """``related``: item id -> related items of other papers (render.related), listed under the item."""
+    from policykb.render.related import related_lines
+
     terms_by_item = terms_by_item or {}
+    related = related or {}
     lines: list[str] = []
     recs = paper["recommendations"]
     lines += [f"## 建议 Recommendations ({len(recs)}) {{ #recommendations }}", ""]
@@ -243,6 +249,7 @@ def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
         if _terms_line(r, terms_by_item):
             meta.append(_terms_line(r, terms_by_item))
         lines += ["<small>" + " · ".join(meta) + "</small>", ""]
+        lines += related_lines(r["id"], related)
         lines += cite_block(paper, r, base_url)
     stats = paper["statistics"]
     lines += [f"## 数据 Statistics ({len(stats)}) {{ #statistics }}", ""]
@@ -287,6 +294,7 @@ def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
         if _terms_line(c, terms_by_item):
             meta.append(_terms_line(c, terms_by_item))
         lines += ["<small>" + " · ".join(meta) + "</small>", ""]
+        lines += related_lines(c["id"], related)
         lines += cite_block(paper, c, base_url)
     retired = paper.get("retired_ids") or []
     if retired:

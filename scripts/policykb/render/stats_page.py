@@ -130,10 +130,12 @@ def render_table(es: list[compare.Entry], groups: list[compare.Group]) -> str:
     return "".join(out)
 
 
-def render_statistics(papers: list[dict], glossary: list[dict]) -> str:
+def render_statistics(papers: list[dict], glossary: list[dict], groups: list | None = None) -> str:
+    """``groups``: the comparison groups when already computed (render_site shares them with the home page)."""
     papers = sorted(papers, key=lambda p: p["id"])
     es = compare.entries(papers, glossary)
-    groups = compare.group_statistics(papers, glossary, es)
+    if groups is None:
+        groups = compare.group_statistics(papers, glossary, es)
     n = sum(len(p["statistics"]) for p in papers)
     flagged = sum(1 for g in groups if g.flags)
     lines = [HEAD + GENERATED.format(source="corpus/papers/*.yaml"), "", "# 数据 Statistics", ""]
