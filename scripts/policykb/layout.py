@@ -461,6 +461,9 @@ class _Builder:
                 continue
             if kind == "heading":
                 closed = "markdown" in meta or heading_like(t) and not self.width
+                nxt = next((ln.text for ln in lines[idx + 1 :] if ln.text), "")
+                if re.search(r"\d$", t) and re.match(r"\d", nxt) and "markdown" not in meta:
+                    closed = False  # "3. …不少于1" + "000个，…": a number broken by the line wrap goes on
                 self.add("heading", line, closed=closed, **meta)
                 continue
             if kind in ("note", "abstract", "keywords"):
@@ -530,8 +533,15 @@ class _Builder:
                 and (han_len(t) > self.width // 2 or ends_sentence(t))
                 and (re.search(r"[，,]", prev) or re.match(r"^\S{1,3}[，。,]", t))
             )
-            if numbered_paragraph:
-                last.lines.append(line)  # "1. 数据要素加入生产函数，形成新质要素组" + "合结构。…"
+            number_split = (
+                last.meta.get("style") in ("arabic-dot", "arabic-paren", "han-paren", "han-comma")
+                and len(last.lines) == 1
+                and re.search(r"\d$", prev) is not None
+                and re.match(r"\d", t) is not None
+            )
+            if numbered_paragraph or number_split:
+                # "1. 数据要素加入生产函数，形成新质要素组" + "合结构。…"; "3. …不少于1" + "000个，…"
+                last.lines.append(line)
                 return
             if heading_like(prev) and len(last.lines) == 1:
                 last.meta["closed"] = True

@@ -120,6 +120,8 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
             and not _is_year(m.group("num"))
             and re.match(r"\s*(?:以上|以下|以内|左右)?\s*(?:[，,。；;）)、]|$)", text[m.end():])
         )
+    if re.search(c["marginal_step_before"], before) and m.group("num") == "1":
+        return True  # "每提高1个单位": the step of a marginal effect
     if re.match(c["not_a_figure_after"], text[end:]):
         return True  # "每提高1个标准差", "在1%的水平上显著"
     if unit in c["latin_units"] and re.match(r"[A-Za-z0-9]", text[m.end("unit") : m.end("unit") + 1] if m.group("unit") else ""):
@@ -488,6 +490,8 @@ def _from_tables(doc: Document, out: list[Statistic], own: str = "中国") -> No
             # a serial-number column (序号 1, 2, 3 …): the label is the first cell that is not a number
             lab = next((k for k, cell in enumerate(row) if cell.strip() and not re.fullmatch(r"\d{1,3}[.、]?", cell.strip())), 0)
             label = row[lab]
+            if re.match(_cfg()["estimation_row_labels"], label.strip()):
+                continue  # N, R², F of a regression table
             period = None
             m = re.search(r"[(（]\s*((?:19|20)\d{2})\s*年?\s*[)）]", label)
             if m:
