@@ -258,3 +258,18 @@ def test_loader_accepts_no_file_and_an_empty_file(tmp_path):
     """), encoding="utf-8")
     with pytest.raises(PolicyKBError, match="a fix needs 'set"):
         item_curation.load(tmp_path / "x.yaml")
+
+
+def test_readme_worked_example_applies(tmp_path):
+    """The curation file of the README's "Correcting an item" is applied as the README says."""
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Correcting an item", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    paper = build(project(tmp_path, blocks[0]), committed())
+    s = item(paper, S_SCALE)
+    assert s["indicator"] == "智能制造相关产业规模"
+    assert f"indicator: {s['curated']['original']['indicator']}" in blocks[1]
+    assert f"reason: {s['curated']['reason']}" in blocks[1]
+    assert paper["warnings"] == committed()["warnings"]
