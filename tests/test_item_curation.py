@@ -44,32 +44,32 @@ corrections:
 """
 
 
-def project(tmp_path: Path, curation: str = CURATION, raw_edit=None) -> Path:
+def project(tmp_path: Path, curation: str = CURATION, raw_edit=None, pid: str = PID) -> Path:
     root = tmp_path / "p"
     for sub in ("raw", "meta", "curation"):
         (root / "corpus" / sub).mkdir(parents=True)
-    raw = (REPO / "corpus" / "raw" / f"{PID}.txt").read_text(encoding="utf-8")
-    (root / "corpus" / "raw" / f"{PID}.txt").write_text(raw_edit(raw) if raw_edit else raw, encoding="utf-8")
-    meta = REPO / "corpus" / "meta" / f"{PID}.yaml"
+    raw = (REPO / "corpus" / "raw" / f"{pid}.txt").read_text(encoding="utf-8")
+    (root / "corpus" / "raw" / f"{pid}.txt").write_text(raw_edit(raw) if raw_edit else raw, encoding="utf-8")
+    meta = REPO / "corpus" / "meta" / f"{pid}.yaml"
     if meta.exists():
         shutil.copy(meta, root / "corpus" / "meta" / meta.name)
-    (root / "corpus" / "curation" / f"{PID}.yaml").write_text(curation, encoding="utf-8")
+    (root / "corpus" / "curation" / f"{pid}.yaml").write_text(curation, encoding="utf-8")
     return root
 
 
-def build(root: Path, previous: dict | None) -> dict:
+def build(root: Path, previous: dict | None, pid: str = PID) -> dict:
     ex = extract_paper(
-        root / "corpus" / "raw" / f"{PID}.txt",
-        paper_id=PID,
-        source_file=f"corpus/raw/{PID}.txt",
-        meta_file=root / "corpus" / "meta" / f"{PID}.yaml",
+        root / "corpus" / "raw" / f"{pid}.txt",
+        paper_id=pid,
+        source_file=f"corpus/raw/{pid}.txt",
+        meta_file=root / "corpus" / "meta" / f"{pid}.yaml",
         previous=previous,
     )
     return ex.paper
 
 
-def committed() -> dict:
-    return yamlio.read(REPO / "corpus" / "papers" / f"{PID}.yaml")
+def committed(pid: str = PID) -> dict:
+    return yamlio.read(REPO / "corpus" / "papers" / f"{pid}.yaml")
 
 
 def item(paper: dict, iid: str) -> dict:
@@ -273,3 +273,58 @@ def test_readme_worked_example_applies(tmp_path):
     assert f"indicator: {s['curated']['original']['indicator']}" in blocks[1]
     assert f"reason: {s['curated']['reason']}" in blocks[1]
     assert paper["warnings"] == committed()["warnings"]
+
+
+def test_csv_export_says_what_was_corrected(tmp_path):
+    import csv
+    import io
+
+    from policykb.export import to_csv
+
+    curation = CURATION.replace("reason: 28841.6亿元 is the scale itself; 14.9% is its growth", "reason: '=cmd'")
+    paper = build(project(tmp_path, curation), committed())
+    rows = list(csv.DictReader(io.StringIO(to_csv([paper], ["statistics"], "/").lstrip("\ufeff"))))
+    by_id = {r["id"]: r for r in rows}
+    assert by_id[S_SCALE]["curated"] == "corrected indicator (extracted: 智能制造相关产业规模同比增长): =cmd"
+    assert [r["curated"] for r in rows if r["curated"].startswith("added")] == ["added by hand: a forecast horizon the rules do not read"]
+    assert by_id[f"{PID}.s1"]["curated"] == ""
+
+
+def test_recommendations_fix_and_drop_with_sub_items(tmp_path):
+    """Any paper with a level-1 recommendation that has sub-items (the first such in the corpus)."""
+    for f in sorted((REPO / "corpus" / "papers").glob("*.yaml")):
+        paper = yamlio.read(f)
+        subs = [r for r in paper["recommendations"] if r["level"] == 2]
+        if subs:
+            break
+    pid, parent = paper["id"], next(r for r in paper["recommendations"] if r["id"] == subs[0]["parent"])
+    other = next(r for r in paper["recommendations"] if r["level"] == 1 and r["id"] != parent["id"])
+    kids = [r["id"] for r in subs if r["parent"] == parent["id"]]
+    curation = yamlio.dump({"corrections": [
+        {"drop": parent["id"], "quote": parent["quote"], "reason": "a heading, not a recommendation"},
+        {"fix": other["id"], "quote": other["quote"], "set": {"actors": ["政府"], "level": "inline"}, "reason": "r"},
+    ]})  # fmt: skip
+    root = project(tmp_path, curation, pid=pid)
+    first = build(root, paper, pid=pid)
+    live = live_ids(first)
+    assert parent["id"] not in live and not set(kids) & live
+    retired = {r["id"]: r for r in first["retired_ids"]}
+    assert retired[parent["id"]]["curated"]["reason"] == "a heading, not a recommendation"
+    for k in kids:
+        assert retired[k]["curated"]["reason"].startswith(f"with {parent['id'].rsplit('.', 1)[1]}: ")
+    fixed = item(first, other["id"])
+    assert fixed["actors"] == ["政府"] and fixed["level"] == "inline"
+    assert fixed["curated"]["original"] == {"actors": other["actors"], "level": 1}
+    assert build(root, first, pid=pid) == first
+
+
+def test_a_fixed_value_keeps_its_id_from_the_ledger_alone(tmp_path):
+    curation = CURATION.replace("set: {indicator: 智能制造相关产业规模}", "set: {value: 28841.7}")
+    root = project(tmp_path, curation)
+    first = build(root, committed())
+    assert item(first, S_SCALE)["value"] == 28841.7
+    assert item(first, S_SCALE)["curated"]["original"] == {"value": 28841.6}
+    ledger_file = tmp_path / "ids.tsv"
+    ids.append_ledger(ledger_file, ids.ledger_rows(first, {}))
+    again = build(root, ids.with_ledger(None, ids.read_ledger(ledger_file)))
+    assert item(again, S_SCALE)["value"] == 28841.7 and again["statistics"] == first["statistics"]

@@ -358,6 +358,10 @@ def apply_after_ids(items: dict, corrections: list[Correction], previous: dict, 
         target["curated"] = {"fields": fields, "original": original, "reason": "; ".join(dict.fromkeys(reasons))}
     for r in items.get("retired_ids") or []:
         r.pop("_value", None)  # the ledger's value of a dropped statistic (ids.with_ledger)
+        # a dropped recommendation's sub-items go with it (r2 dropped: r2.1, r2.2 …)
+        parent = next((d for d in dropped if r["kind"] == "recommendations" and r["id"].startswith(d + ".")), None)
+        if parent is not None and r["id"] not in dropped:
+            r["curated"] = {"dropped": True, "reason": f"with {parent.rsplit('.', 1)[1]}: {dropped[parent]['reason']}"}
         if r["id"] in dropped:
             d = dropped[r["id"]]
             r["curated"] = {"dropped": True, "reason": d["reason"]}
