@@ -328,3 +328,15 @@ def test_a_fixed_value_keeps_its_id_from_the_ledger_alone(tmp_path):
     ids.append_ledger(ledger_file, ids.ledger_rows(first, {}))
     again = build(root, ids.with_ledger(None, ids.read_ledger(ledger_file)))
     assert item(again, S_SCALE)["value"] == 28841.7 and again["statistics"] == first["statistics"]
+
+
+def test_listing_pages_mark_corrected_and_added_items(tmp_path):
+    from policykb.render import listings, stats_page
+
+    curation = CURATION.replace("reason: 28841.6亿元 is the scale itself; 14.9% is its growth", "reason: '\"><script>x</script>'")
+    paper = build(project(tmp_path, curation), committed())
+    listing = listings.render_statistics([paper])
+    assert "已校订 corrected: indicator" in listing and "人工补充 added" in listing
+    assert "<script>" not in listing and 'title="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in listing
+    page = stats_page.render_statistics([paper], [])
+    assert "已校订 corrected: indicator" in page and "<script>" not in page

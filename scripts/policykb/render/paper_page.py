@@ -246,6 +246,17 @@ def curated_mark(item: dict) -> str:
     return f'<span class="pkb-curated">已校订 corrected: {changed} — {reason}</span>'
 
 
+def curated_badge(item: dict) -> str:
+    """A short mark for lists and tables of items from several papers (the paper page says what
+    changed): 已校订 for a corrected item, 人工补充 for one added by hand; the reason on hover."""
+    cur = item.get("curated")
+    if not isinstance(cur, dict):
+        return ""
+    label = "人工补充 added" if cur.get("added") else "已校订 corrected: " + ", ".join(cur.get("fields") or [])
+    title = html.escape(str(cur.get("reason") or ""), quote=True)
+    return f' <small class="pkb-curated" title="{title}">{html.escape(label, quote=False)}</small>'
+
+
 def _with_mark(meta: list[str], item: dict) -> list[str]:
     mark = curated_mark(item)
     return [mark, *meta] if mark else meta
