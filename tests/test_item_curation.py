@@ -340,3 +340,23 @@ def test_listing_pages_mark_corrected_and_added_items(tmp_path):
     assert "<script>" not in listing and 'title="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in listing
     page = stats_page.render_statistics([paper], [])
     assert "已校订 corrected: indicator" in page and "<script>" not in page
+
+
+def test_an_addition_the_rules_now_make_is_reported_not_duplicated(tmp_path):
+    s1 = item(committed(), f"{PID}.s1")
+    curation = CURATION + f"""\
+  - add: statistics
+    quote: {s1['quote']}
+    set: {{value: {s1['value']}}}
+    reason: missed by older rules
+"""
+    paper = build(project(tmp_path, curation), committed())
+    assert [st["id"] for st in paper["statistics"] if st["value"] == s1["value"]] == [s1["id"]]
+    warning = f"corpus/curation/{PID}.yaml:16: correction of added statistic no longer applies (the rules now extract"
+    assert any(w.startswith(warning) for w in paper["warnings"]), paper["warnings"]
+
+
+def test_check_reports_an_unknown_field_with_line(tmp_path):
+    root = project(tmp_path, CURATION.replace("set: {indicator: 智能制造相关产业规模}", "set: {colour: red}"))
+    problems = [str(p) for p in check_curation(root, {PID: committed()})]
+    assert len(problems) == 1 and problems[0].startswith(f"corpus/curation/{PID}.yaml:6: unknown field 'colour' for statistics")

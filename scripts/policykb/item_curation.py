@@ -387,7 +387,3 @@ def known_ids(paper: dict, ledger: dict) -> set[str]:
     out = {it.get("id") for k in ITEM_KINDS for it in paper.get(k) or [] if isinstance(it, dict)}
     out |= {r.get("id") for r in paper.get("retired_ids") or [] if isinstance(r, dict)}
     return out | set(ledger)
-
-
-def normalise_quote(q: str) -> str:
-    return normalise(q)
