@@ -360,3 +360,26 @@ def test_check_reports_an_unknown_field_with_line(tmp_path):
     root = project(tmp_path, CURATION.replace("set: {indicator: 智能制造相关产业规模}", "set: {colour: red}"))
     problems = [str(p) for p in check_curation(root, {PID: committed()})]
     assert len(problems) == 1 and problems[0].startswith(f"corpus/curation/{PID}.yaml:6: unknown field 'colour' for statistics")
+
+
+def test_build_applies_corrections_and_keeps_them_through_a_lost_paper_yaml(tmp_path):
+    """Whole builds (no site) of a copy of the project: the curation file is part of the cache key,
+    the page is marked, and a deleted paper YAML comes back with the same ids and corrections."""
+    from conftest import copy_project
+
+    root = copy_project(tmp_path / "p")
+    (root / "corpus" / "curation").mkdir(parents=True, exist_ok=True)
+    (root / "corpus" / "curation" / f"{PID}.yaml").write_text(CURATION, encoding="utf-8")
+    proc = run_cli("--root", str(root), "build", "--no-site", "--workers", "1")
+    assert proc.returncode == 0, proc.stderr
+    path = root / "corpus" / "papers" / f"{PID}.yaml"
+    first = path.read_bytes()
+    paper = yamlio.read(path)
+    assert item(paper, S_SCALE)["curated"]["fields"] == ["indicator"]
+    page = (root / "docs" / "papers" / f"{PID}.md").read_text(encoding="utf-8")
+    assert "已校订 corrected: indicator" in page and "人工补充 added by hand" in page and "人工删除 dropped by hand" in page
+    assert run_cli("--root", str(root), "check").returncode == 0
+    path.unlink()
+    proc = run_cli("--root", str(root), "build", "--no-site", "--workers", "1")
+    assert proc.returncode == 0, proc.stderr
+    assert path.read_bytes() == first
