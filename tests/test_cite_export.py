@@ -170,7 +170,7 @@ def test_csv_export_opens_with_bom_and_columns(built_project):
     raw = (built_project / "site" / "downloads" / "recommendations.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0] == ["id", "paper", "level", "parent", "title", "text", "actors", "topics", "section", "quote", "url"]
+    assert rows[0] == ["id", "paper", "level", "parent", "title", "text", "actors", "topics", "section", "quote", "url", "curated"]
     assert len(rows) - 1 == sum(len(p["recommendations"]) for p in _papers(built_project))
     stats = list(csv.reader(io.StringIO((built_project / "site" / "downloads" / "statistics.csv").read_bytes().decode("utf-8-sig"))))
     assert stats[0][:4] == ["id", "paper", "indicator", "value"]

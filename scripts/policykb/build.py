@@ -240,7 +240,8 @@ def _build(root: Path, *, site: bool = True, workers: int | None = None, cache: 
     report.extracted = [ex.paper_id for ex in extractions if not ex.cached]
     for paper in report.papers:  # a document whose structure looks wrong is reported, never silent
         for w in paper.get("warnings") or []:
-            print(f"warning: {paper['source']['file']}: {w}", file=sys.stderr)
+            where = "" if w.startswith("corpus/curation/") else f"{paper['source']['file']}: "
+            print(f"warning: {where}{w}", file=sys.stderr)
     memo = root / SEGMENT_MEMO
     load_memo(memo if cache else None)  # the glossary's and the index's segmentations of the last build
     with prog.stage("glossary"):

@@ -197,6 +197,46 @@ def check_ledger(paper: dict, yaml_path: Path, root: Path, yaml_text: str) -> li
     return problems
 
 
+def check_curation(root: Path, papers: dict[str, dict]) -> list[Problem]:
+    """corpus/curation/<paper>.yaml: well-formed, about a paper of the corpus, every id one the
+    paper has (live or withdrawn) or ever had (its id ledger), every added quote grounded."""
+    from policykb import ids, item_curation
+
+    problems: list[Problem] = []
+    for f in sorted((root / "corpus" / item_curation.CURATION_DIR).glob("*.yaml")):
+        rel = str(f.relative_to(root))
+        try:
+            corrections = item_curation.load(f, rel)
+        except PolicyKBError as exc:
+            problems.append(Problem(rel, exc.line, exc.message))
+            continue
+        paper = papers.get(f.stem)
+        if paper is None:
+            problems.append(Problem(rel, 1, f"no paper {f.stem!r} in corpus/papers"))
+            continue
+        try:
+            ledger = ids.read_ledger(ids.ledger_path(root, f.stem))
+        except PolicyKBError:  # reported by check_ledger
+            ledger = {}
+        known = item_curation.known_ids(paper, ledger)
+        raw_text = None
+        src = root / paper["source"]["file"]
+        if src.is_file():
+            try:
+                raw_text = src.read_bytes().decode(paper["source"].get("encoding", "utf-8").replace("utf-8", "utf-8-sig"))
+            except (UnicodeDecodeError, LookupError):
+                pass
+        for c in corrections:
+            if c.item_id is not None:
+                if not c.item_id.startswith(f.stem + "."):
+                    problems.append(Problem(rel, c.line, f"{c.item_id}: not an item of {f.stem}"))
+                elif c.item_id not in known:
+                    problems.append(Problem(rel, c.line, f"unknown id {c.item_id!r}: {f.stem} has no such item"))
+            elif raw_text is not None and not is_grounded(c.quote, raw_text):
+                problems.append(Problem(rel, c.quote_line, f"the added item's quote is not a verbatim span of {paper['source']['file']}"))
+    return problems
+
+
 def check_corpus(root: Path) -> list[Problem]:
     papers_dir = root / "corpus" / "papers"
     files = sorted(papers_dir.glob("*.yaml"))
@@ -205,6 +245,7 @@ def check_corpus(root: Path) -> list[Problem]:
     problems: list[Problem] = []
     seen_ids: dict = {}
     paper_ids: set = set()
+    records: dict[str, dict] = {}
     for f in files:
         try:
             text = f.read_text(encoding="utf-8")
@@ -222,7 +263,10 @@ def check_corpus(root: Path) -> list[Problem]:
         problems += check_paper(paper, f, root, text, seen_ids)
         problems += check_ledger(paper, f, root, text)
         paper_ids.add(paper.get("id"))
+        if isinstance(paper.get("source"), dict) and isinstance(paper["source"].get("file"), str):
+            records[f.stem] = paper
     problems += check_glossary(root, set(seen_ids), paper_ids)
+    problems += check_curation(root, records)
     return problems
 
 

@@ -13,10 +13,10 @@ KINDS = ("claims", "recommendations", "statistics", "frameworks")
 KIND_NAMES = {"claim": "claims", "recommendation": "recommendations", "statistic": "statistics", "framework": "frameworks"}
 
 COLUMNS = {
-    "recommendations": ["id", "paper", "level", "parent", "title", "text", "actors", "topics", "section", "quote", "url"],
-    "statistics": ["id", "paper", "indicator", "value", "range_to", "unit", "precision", "period", "entity", "source", "section", "quote", "url"],
-    "claims": ["id", "paper", "text", "kind", "core", "terms", "topics", "evidence", "section", "quote", "url"],
-    "frameworks": ["id", "paper", "name", "components", "section", "quote", "url"],
+    "recommendations": ["id", "paper", "level", "parent", "title", "text", "actors", "topics", "section", "quote", "url", "curated"],
+    "statistics": ["id", "paper", "indicator", "value", "range_to", "unit", "precision", "period", "entity", "source", "section", "quote", "url", "curated"],
+    "claims": ["id", "paper", "text", "kind", "core", "terms", "topics", "evidence", "section", "quote", "url", "curated"],
+    "frameworks": ["id", "paper", "name", "components", "section", "quote", "url", "curated"],
 }
 
 
@@ -45,6 +45,19 @@ def _cell(value) -> str:
     return neutralise(str(value))
 
 
+def curated_note(item: dict) -> str | None:
+    """The `curated` column: what a human changed in the item (corpus/curation/), so a corrected
+    or added item never passes for extracted in a spreadsheet either."""
+    cur = item.get("curated")
+    if not isinstance(cur, dict):
+        return None
+    if cur.get("added"):
+        return f"added by hand: {cur.get('reason', '')}"
+    orig = cur.get("original") or {}
+    fields = "; ".join(f"{f} (extracted: {_cell(orig.get(f)).lstrip(chr(39))})" for f in cur.get("fields") or [])
+    return f"corrected {fields}: {cur.get('reason', '')}"
+
+
 def to_csv(papers: list[dict], kinds: list[str], base_url: str) -> str:
     """CSV with a UTF-8 BOM (spreadsheet programs then read Chinese correctly).
 
@@ -58,6 +71,7 @@ def to_csv(papers: list[dict], kinds: list[str], base_url: str) -> str:
         for k in kinds:
             for it in p[k]:
                 row = dict(it, paper=p["id"], url=permalink(base_url, p["id"], it["id"]), kind=k.rstrip("s"))
+                row["curated"] = curated_note(it)
                 w.writerow([_cell(row.get(c)) for c in cols])
     return "\ufeff" + buf.getvalue()
 

@@ -220,7 +220,10 @@ def with_ledger(previous: dict | None, ledger: dict[str, dict]) -> dict:
         if iid in known:
             continue
         if row["state"] == "retired":
-            retired.append({"id": iid, "kind": row["kind"], "quote": row["quote"]})
+            r = {"id": iid, "kind": row["kind"], "quote": row["quote"]}
+            if row["value"] is not None:  # a statistic dropped by a correction (item_curation)
+                r["_value"] = row["value"]
+            retired.append(r)
             continue
         item = {"id": iid, "quote": row["quote"]}
         if row["kind"] == "statistics":
@@ -245,15 +248,20 @@ def ledger_rows(paper: dict, ledger: dict[str, dict]) -> list[str]:
         cells = (iid, kind, state, fp, value, name, quote)
         out.append("\t".join(_tsv_escape(c) for c in cells) + "\n")
 
+    from policykb.item_curation import extracted_view
+
     for kind in LETTER:
         for it in paper.get(kind) or []:
+            it = extracted_view(it)  # a fixed item is matched on what extraction gave
             value = it.get("value") if kind == "statistics" else None
             name = it.get("name") if kind == "frameworks" else None
             row(it["id"], kind, "live", fingerprint(kind, it), value, name, it.get("quote", ""))
     for r in paper.get("retired_ids") or []:
         last = ledger.get(r["id"])
+        # a statistic dropped by a human correction keeps its value, so the drop finds it again
+        dropped_value = (r.get("curated") or {}).get("value") if isinstance(r.get("curated"), dict) else None
         row(r["id"], r.get("kind") or (last or {}).get("kind", ""), "retired", (last or {}).get("fingerprint", ""),
-            None, None, r.get("quote", ""))
+            dropped_value, None, r.get("quote", ""))
     return out
 
 

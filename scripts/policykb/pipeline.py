@@ -118,6 +118,11 @@ def extract_paper(
     if meta_file is not None:
         curation.apply_meta_curation(doc.meta, curation.load_meta_curation(meta_file))
     pid = paper_id or paper_id_for(Path(path).stem, raw.data)
-    items = extract.extract_items(doc, text, pid, previous=previous, known=known)
+    curation_file = None
+    if meta_file is not None:  # corpus/curation/<paper>.yaml beside corpus/meta/
+        curation_file = Path(meta_file).parent.parent / "curation" / f"{pid}.yaml"
+    items = extract.extract_items(doc, text, pid, previous=previous, known=known, curation_file=curation_file)
     paper = document_to_paper(doc, pid, source_file or str(path), raw, items)
+    # corrections that no longer find their item: "corpus/curation/<paper>.yaml:<line>: …"
+    paper["warnings"] = list(paper["warnings"]) + items.get("curation_warnings", [])
     return Extraction(paper=paper, document=doc, text=text)

@@ -63,13 +63,39 @@ def ground(item, text: Text) -> None:
 
 
 def extract_items(
-    doc: Document, text: Text, paper_id: str, previous: dict | None = None, known: dict | None = None
+    doc: Document,
+    text: Text,
+    paper_id: str,
+    previous: dict | None = None,
+    known: dict | None = None,
+    curation_file=None,
 ) -> dict:
-    """The item lists of a paper record (dicts of the YAML contract), with stable ids."""
+    """The item lists of a paper record (dicts of the YAML contract), with stable ids.
+
+    ``curation_file`` (corpus/curation/<paper>.yaml) holds human corrections: drops and additions
+    are applied before ids are given, fixes after (:mod:`policykb.item_curation`); corrections
+    that no longer apply are returned as ``items["curation_warnings"]``."""
+    from policykb import item_curation
+
     records = extract_records(doc, text, known)
     items = {kind: [item_dict(it, work=True) for it in records[kind]] for kind in ITEM_KINDS}
-    items = ids.assign_ids(items, paper_id, previous or {})
+    corrections, display = [], ""
+    if curation_file is not None:
+        display = f"corpus/{item_curation.CURATION_DIR}/{paper_id}.yaml"
+        corrections = item_curation.load(curation_file, display)
+    # a fixed item of the last build is matched on its extracted values, not the corrected ones
+    previous = item_curation.uncorrected_previous(previous or {})
+    dropped, warnings = item_curation.apply_before_ids(
+        items, corrections, previous, text, display, item_curation.section_finder(doc)
+    )
+    items = ids.assign_ids(items, paper_id, previous)
+    warnings += item_curation.apply_after_ids(items, corrections, previous, dropped, display)
     link_evidence(items)
+    for kind in ITEM_KINDS:  # the `curated` record goes last in each item
+        for it in items[kind]:
+            if "curated" in it:
+                it["curated"] = it.pop("curated")  # last key, after span
+    items["curation_warnings"] = warnings
     items["terms"] = [t.to_dict() for t in records["terms"]]
     items["definitions"] = [d.to_dict() for d in records["definitions"]]
     return items

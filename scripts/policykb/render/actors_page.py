@@ -15,7 +15,7 @@ from pypinyin import lazy_pinyin
 
 from policykb import rules
 from policykb.render.markdown import GENERATED, esc
-from policykb.render.paper_page import paper_title, short_id
+from policykb.render.paper_page import curated_badge, paper_title, short_id
 from policykb.render.textfit import truncate
 
 HEAD = "---\nsearch:\n  exclude: true\n---\n\n"
@@ -58,7 +58,7 @@ def _item_li(p: dict, r: dict, depth: int = 1) -> str:
     return (
         f'<li{cls} data-actor="{h("|".join(_actors(r)))}" data-topic="{h("|".join(_topics(r)))}" '
         f'data-paper="{h(p["id"])}">'
-        f'<a href="{"../" * depth}papers/{h(p["id"])}/#{h(r["id"])}">{h(short_id(r["id"]))}</a> '
+        f'<a href="{"../" * depth}papers/{h(p["id"])}/#{h(r["id"])}">{h(short_id(r["id"]))}</a>{curated_badge(r)} '
         f"{text} <span class=\"pkb-tags\">{h(LEVEL.get(r.get('level'), ''))} · "
         f"行动者 {h('、'.join(_actors(r)))} · 主题 {h('、'.join(_topics(r)))}</span></li>"
     )
@@ -156,7 +156,7 @@ def render_actor_matrix(papers: list[dict], topic_names: list[str]) -> str:
             by_paper: dict[str, list[str]] = {}
             for p, r in items:
                 by_paper.setdefault(p["id"], []).append(
-                    f'<a href="../papers/{h(p["id"])}/#{h(r["id"])}">{h(short_id(r["id"]))}</a>')
+                    f'<a href="../papers/{h(p["id"])}/#{h(r["id"])}">{h(short_id(r["id"]))}</a>{curated_badge(r)}')
             parts = "；".join(f"{h(pid)}：{' '.join(links)}" for pid, links in by_paper.items())
             query = "actor=" + quote(a) + "&amp;topic=" + quote(t)
             lines.append(

@@ -16,7 +16,7 @@ import re
 from html import escape
 
 from policykb.render.markdown import GENERATED, esc
-from policykb.render.paper_page import paper_title, short_id
+from policykb.render.paper_page import curated_badge, paper_title, short_id
 
 HEAD = "---\nsearch:\n  exclude: true\n---\n\n"
 MERMAID_JS = "javascripts/vendor/mermaid.min.js"
@@ -130,7 +130,7 @@ def _card(paper: dict, fw: dict) -> list[str]:
         f'<div class="pkb-fw-card{" pkb-wide" if shape(paper, fw) == "grid" else ""}" markdown>',
         "",
         f'<a id="fw-{escape(fw["id"], quote=True)}"></a>**{esc(fw["name"])}** · '
-        f"[{short_id(fw['id'])}](papers/{pid}.md#{fw['id']})",
+        f"[{short_id(fw['id'])}](papers/{pid}.md#{fw['id']})" + curated_badge(fw),
         "",
         f'<span class="pkb-tags">{esc(paper_title(paper))}</span>',
         "",

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from policykb.render.markdown import GENERATED, esc
 from policykb.render.textfit import truncate
-from policykb.render.paper_page import paper_title, short_id
+from policykb.render.paper_page import curated_badge, paper_title, short_id
 
 HEAD = "---\nsearch:\n  exclude: true\n---\n\n"
 
 
 def _link(p: dict, it: dict) -> str:
-    return f"[{short_id(it['id'])}](papers/{p['id']}.md#{it['id']})"
+    return f"[{short_id(it['id'])}](papers/{p['id']}.md#{it['id']})" + curated_badge(it)
 
 
 def _page(title: str, intro: str) -> list[str]:

@@ -224,6 +224,45 @@ def _terms_line(item: dict, terms_by_item: dict) -> str:
     return "术语 Terms " + "；".join(f"{esc(zh)} {esc(en)}" for zh, en in found)
 
 
+def _show(value) -> str:
+    if value is None:
+        return NOT_STATED
+    if isinstance(value, list):
+        return "、".join(_show(v.get("name") if isinstance(v, dict) else v) for v in value) or "∅"
+    return esc(str(value))
+
+
+def curated_mark(item: dict) -> str:
+    """What a human changed in this item (corpus/curation/<paper>.yaml), shown next to its
+    fields so that nothing typed by hand passes for extracted: 已校订 corrected (each field with
+    its extracted value, and the reason) or 人工补充 added by hand."""
+    cur = item.get("curated")
+    if not isinstance(cur, dict):
+        return ""
+    reason = esc(cur.get("reason") or "")
+    if cur.get("added"):
+        return f'<span class="pkb-curated">人工补充 added by hand（{reason}）</span>'
+    orig = cur.get("original") or {}
+    changed = "；".join(f"{esc(f)}（原抽取 extracted: {_show(orig.get(f))}）" for f in cur.get("fields") or [])
+    return f'<span class="pkb-curated">已校订 corrected: {changed} — {reason}</span>'
+
+
+def curated_badge(item: dict) -> str:
+    """A short mark for lists and tables of items from several papers (the paper page says what
+    changed): 已校订 for a corrected item, 人工补充 for one added by hand; the reason on hover."""
+    cur = item.get("curated")
+    if not isinstance(cur, dict):
+        return ""
+    label = "人工补充 added" if cur.get("added") else "已校订 corrected: " + ", ".join(cur.get("fields") or [])
+    title = html.escape(str(cur.get("reason") or ""), quote=True)
+    return f' <small class="pkb-curated" title="{title}">{html.escape(label, quote=False)}</small>'
+
+
+def _with_mark(meta: list[str], item: dict) -> list[str]:
+    mark = curated_mark(item)
+    return [mark, *meta] if mark else meta
+
+
 def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_item: dict | None = None,
                  related: dict | None = None) -> list[str]:
     """``related``: item id -> related items of other papers (render.related), listed under the item."""
@@ -248,7 +287,7 @@ def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
             meta.append("主题 " + "、".join(esc(t) for t in r["topics"]))
         if _terms_line(r, terms_by_item):
             meta.append(_terms_line(r, terms_by_item))
-        lines += ["<small>" + " · ".join(meta) + "</small>", ""]
+        lines += ["<small>" + " · ".join(_with_mark(meta, r)) + "</small>", ""]
         lines += related_lines(r["id"], related)
         lines += cite_block(paper, r, base_url)
     stats = paper["statistics"]
@@ -264,7 +303,7 @@ def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
             meta.append(f"精度 {esc(st['precision'])}")
         if _terms_line(st, terms_by_item):
             meta.append(_terms_line(st, terms_by_item))
-        lines += ["<small>" + " · ".join(meta) + "</small>", ""]
+        lines += ["<small>" + " · ".join(_with_mark(meta, st)) + "</small>", ""]
         lines += cite_block(paper, st, base_url)
     fws = paper["frameworks"]
     lines += [f"## 框架 Frameworks ({len(fws)}) {{ #frameworks }}", ""]
@@ -279,7 +318,7 @@ def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
         fmeta = [f"章节 {section_link(paper, f['section'])}"]
         if _terms_line(f, terms_by_item):
             fmeta.append(_terms_line(f, terms_by_item))
-        lines += ["<small>" + " · ".join(fmeta) + "</small>", ""]
+        lines += ["<small>" + " · ".join(_with_mark(fmeta, f)) + "</small>", ""]
         lines += cite_block(paper, f, base_url)
     claims = paper["claims"]
     core = [c for c in claims if c.get("core")]
@@ -293,7 +332,7 @@ def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
             meta.append("证据 " + "、".join(f"[{short_id(e)}](#{e})" for e in c["evidence"]))
         if _terms_line(c, terms_by_item):
             meta.append(_terms_line(c, terms_by_item))
-        lines += ["<small>" + " · ".join(meta) + "</small>", ""]
+        lines += ["<small>" + " · ".join(_with_mark(meta, c)) + "</small>", ""]
         lines += related_lines(c["id"], related)
         lines += cite_block(paper, c, base_url)
     retired = paper.get("retired_ids") or []
@@ -301,5 +340,7 @@ def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
         lines += ["## 已撤回 Withdrawn { #withdrawn }", "", "这些编号曾经发布，其条目已不再从原文抽取；编号保留、不再复用。", ""]
         for r in retired:  # one line each: the anchor a cited id lands on, and the start of its quote
             quote = esc(truncate(r.get("quote", ""), 60))
+            if isinstance(r.get("curated"), dict):  # withdrawn by a human correction, not by the rules
+                quote += f' <span class="pkb-curated">人工删除 dropped by hand（{esc(r["curated"].get("reason") or "")}）</span>'
             lines += [f'<p class="pkb-withdrawn" id="{html.escape(r["id"], quote=True)}"><code>{esc(short_id(r["id"]))}</code> {quote}</p>', ""]
     return lines

@@ -11,7 +11,7 @@ from html import escape
 
 from policykb.render import compare
 from policykb.render.markdown import GENERATED, esc
-from policykb.render.paper_page import paper_title, short_id
+from policykb.render.paper_page import curated_badge, paper_title, short_id
 from policykb.render.svgchart import bar_chart
 
 HEAD = "---\nsearch:\n  exclude: true\n---\n\n"
@@ -69,7 +69,7 @@ def render_group(g: compare.Group, siblings: list[compare.Group] = ()) -> list[s
             f"–{compare.fmt(e.base_to / g.factor)}" if e.base_to is not None else "") + (g.unit or "")
         prec = PRECISION.get(s.get("precision") or "exact", "")
         rows.append(
-            f'<tr><td><a href="{h(item_href(e.paper["id"], e.id))}">{h(_value_text(s))}</a>'
+            f'<tr><td><a href="{h(item_href(e.paper["id"], e.id))}">{h(_value_text(s))}</a>{curated_badge(s)}'
             + (f' <small>{h(prec)}</small>' if prec else "")
             + f"</td><td>{h(conv)}</td><td>{h(s.get('period') or '未注明')}</td><td>{h(s.get('indicator') or '')}</td>"
             f"<td>{h(s.get('source') or '未注明')}</td>"
@@ -118,7 +118,7 @@ def render_table(es: list[compare.Entry], groups: list[compare.Group]) -> str:
         ent = f"（{h(s['entity'])}）" if s.get("entity") else ""
         glink = f'<a href="#{h(g.anchor)}">{h(g.label or "组")}</a>' if g else ""
         out.append(
-            f'<tr><td><a href="{h(item_href(p["id"], e.id))}">{h(short_id(e.id))}</a></td>'
+            f'<tr><td><a href="{h(item_href(p["id"], e.id))}">{h(short_id(e.id))}</a>{curated_badge(s)}</td>'
             f"<td>{h(s.get('indicator') or '')}{ent}</td>"
             f"<td>{h(e.subject)}</td>"
             f'<td data-sort="{h(repr(float(e.base)))}">{h(_value_text(s).removesuffix(s.get("unit") or ""))}</td>'
