@@ -485,7 +485,9 @@ class _Builder:
             self.add("head", line)  # "1. 某某大学经济学院，北京 100871" is not a section heading
             return True
         # a title or byline is short and never a sentence
-        long_para = len(t) >= 80 or ends_sentence(t) or "，" in t
+        # (a sentence mark inside the line, or a news dateline "新华社武汉9月5日电", opens the body)
+        long_para = (len(t) >= 80 or ends_sentence(t) or "，" in t or re.search(r"[。！？；]", t) is not None
+                     or re.match(r"^(?:新华社|中新社|人民网|新华网|央视网|本报)\S{0,12}?\d{1,2}月\d{1,2}日电", t) is not None)
         md_top = kind == "heading" and "markdown" in meta and not self.blocks
         bullet = re.match(self.cfg["author_line_bullet"], t)
         if kind in (None, "front") and not long_para or md_top or bullet:
