@@ -17,10 +17,25 @@ class Glossator:
         self.url = glossary_url
         self.seen: set[str] = set()
 
-    def new_page(self, url: str | None = None) -> "Glossator":
+    def new_page(self, url: str | None = None, paper: str | None = None) -> "Glossator":
+        """A glossator for one page; on a paper's page (``paper``) a translation that only some
+        other paper printed is not shown (知识 · idea in one paper is not the 知识 of another)."""
         g = Glossator.__new__(Glossator)
         g.entries, g.rx, g.url, g.seen = self.entries, self.rx, url or self.url, set()
+        g.paper = paper
         return g
+
+    def applies(self, e: dict) -> bool:
+        """A curated entry, a translation printed by two or more papers, or one printed by the
+        paper of this page."""
+        paper = getattr(self, "paper", None)
+        if e.get("origin") == "curated" or paper is None:
+            return True
+        sources = set()
+        for t in e.get("translations") or []:
+            sources.add(t.get("source"))
+            sources.update(t.get("also") or [])
+        return not sources or paper in sources or len(sources) >= 2
 
     def tip(self, e: dict) -> str:
         parts = [e["en"] or ""]
@@ -37,8 +52,10 @@ class Glossator:
             term = m.group(0)
             if term in self.seen:
                 continue
-            self.seen.add(term)
             e = self.entries[term]
+            if not self.applies(e):
+                continue
+            self.seen.add(term)
             out.append(escaped[last : m.start()])
             # a Markdown link (MkDocs rewrites and checks it) around an <abbr> tooltip
             out.append(f'[<abbr title="{attr(self.tip(e))}">{term}</abbr>]({self.url}#{e["key"]})')

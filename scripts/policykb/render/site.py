@@ -75,7 +75,7 @@ def render_site(papers: list[dict], glossary: list[dict], root: Path, base_url: 
     _write(docs / "index.md", render_home(papers, glossary, topic_names(), related, groups), written)
     for p in papers:
         _write(docs / "papers" / f"{p['id']}.md",
-               render_paper(p, glossator.new_page(), base_url, terms_by_item, related), written)
+               render_paper(p, glossator.new_page(paper=p["id"]), base_url, terms_by_item, related), written)
     _write(docs / "glossary.md", render_glossary(glossary, papers), written)
     _write(docs / "claims.md", listings.render_claims(papers), written)
     _write(docs / "frameworks.md", render_frameworks(papers), written)
