@@ -120,8 +120,15 @@ def ways_in_lines(papers: list[dict], glossary: list[dict], topics: list[str], g
               f"[全部数据表 all figures](statistics.md#all)（可排序、筛选）", ""]
     # by term
     terms = sorted(glossary, key=lambda e: (-len(e.get("papers") or []), e["key"]))[:12]
-    gl = [f"[{esc(e['zh'])}](glossary.md#{e['key']})" + (f" <small>{esc(e['en'])}</small>" if e.get("en") else "")
-          for e in terms]
+    # a translation printed by one paper only is that paper's, not the term's (知识 · idea)
+    from policykb.render.glossing import Glossator
+
+    general = Glossator([], "").new_page(paper="")
+
+    def en(e: dict) -> str:
+        return f" <small>{esc(e['en'])}</small>" if e.get("en") and general.applies(e) else ""
+
+    gl = [f"[{esc(e['zh'])}](glossary.md#{e['key']})" + en(e) for e in terms]
     lines += ["**按术语 By term**（[术语表 glossary](glossary.md)，多篇文献使用的在前）：" + (" · ".join(gl) or "（无）"), ""]
     return lines
 
