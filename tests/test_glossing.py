@@ -23,3 +23,18 @@ def test_a_paper_specific_translation_stays_on_its_paper():
     assert 'title="idea"' in own and 'title="idea"' not in other
     # curated entries and translations printed by several papers apply everywhere
     assert 'title="data factor"' in other and 'title="new quality productive forces"' in other
+
+
+def test_one_abbreviation_printed_two_ways_is_one_entry():
+    from policykb.glossary.merge import _merge_same_abbreviation
+
+    def entry(zh, en):
+        return {"zh": zh, "abbr": "AIGC", "origin": "text", "aliases": [], "definitions": [],
+                "translations": [{"en": en, "source": "p1", "preferred": False}] if en else []}
+
+    entries = {"人工智能内容生成": entry("人工智能内容生成", "AI Generated Content"),
+               "人工智能生成内容": entry("人工智能生成内容", None),
+               "生成式人工智能": entry("生成式人工智能", None)}  # other characters: not merged
+    _merge_same_abbreviation(entries)
+    assert sorted(entries) == ["人工智能内容生成", "生成式人工智能"]
+    assert "人工智能生成内容" in entries["人工智能内容生成"]["aliases"]

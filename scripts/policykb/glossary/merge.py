@@ -84,6 +84,7 @@ def build_glossary(papers: list[dict], curated: list[dict], texts: dict[str, str
             e = entries.get(to_simplified(d["term"]))
             if e is not None:
                 e["definitions"].append({"text": d["text"], "paper": p["id"], "quote": d["quote"], "where": d.get("where")})
+    _merge_same_abbreviation(entries)
     for e in entries.values():
         trs = e["translations"]
         if trs and not any(t["preferred"] for t in trs):
@@ -98,15 +99,18 @@ def build_glossary(papers: list[dict], curated: list[dict], texts: dict[str, str
         for t in trs:
             t.pop("note", None) if t.get("note") is None else None
     # occurrences (jieba with the glossary as user dictionary) and the items that use each term
-    seg = GlossarySegmenter(list(entries))
+    # an entry's merged names (_merge_same_abbreviation) count as the entry
+    merged = {a: zh for zh, e in entries.items() for a in e.get("merged", [])}
+    seg = GlossarySegmenter(list(entries) + sorted(merged))
     for p in sorted(papers, key=lambda p: p["id"]):
         text = (texts or {}).get(p["id"]) or "\n".join(_paper_texts(p))
         for term, n in seg.count(text).items():
-            entries[term]["occurrences"][p["id"]] = n
+            occ = entries[merged.get(term, term)]["occurrences"]
+            occ[p["id"]] = occ.get(p["id"], 0) + n
         for kind in ITEM_KINDS:
             for it in p[kind]:
                 for term in seg.count(_item_text(it)):
-                    entries[term]["items"].setdefault(p["id"], []).append(it["id"])
+                    entries[merged.get(term, term)]["items"].setdefault(p["id"], []).append(it["id"])
     taken: set[str] = set()
     out = []
     for zh in sorted(entries, key=lambda z: (term_key(z, set()), z)):
@@ -115,8 +119,32 @@ def build_glossary(papers: list[dict], curated: list[dict], texts: dict[str, str
         e["papers"] = sorted(set(e["occurrences"]) | {t["source"] for t in e["translations"] if t["source"] != "curated"} & {p["id"] for p in papers})
         e["occurrences"] = dict(sorted(e["occurrences"].items()))
         e["items"] = {k: sorted(set(v), key=v.index) for k, v in sorted(e["items"].items())}
+        e.pop("merged", None)
         out.append(e)
     return out
+
+
+def _merge_same_abbreviation(entries: dict) -> None:
+    """Two extracted entries with one abbreviation whose Chinese names use the same characters in
+    another order (人工智能内容生成 / 人工智能生成内容, both AIGC) are one term printed two ways: the
+    one with more translations (then the first by key) keeps the entry, the other becomes an alias."""
+    by_abbr: dict[tuple, list[str]] = {}
+    for zh, e in entries.items():
+        if e.get("abbr") and e.get("origin") == "text":
+            by_abbr.setdefault((e["abbr"], "".join(sorted(zh))), []).append(zh)
+    for names in by_abbr.values():
+        if len(names) < 2:
+            continue
+        names.sort(key=lambda z: (-len(entries[z]["translations"]), term_key(z, set()), z))
+        keep = entries[names[0]]
+        for zh in names[1:]:
+            other = entries.pop(zh)
+            keep["aliases"] = sorted(set(keep["aliases"]) | {zh} | set(other["aliases"]))
+            for t in other["translations"]:
+                if not any(x["en"].lower() == t["en"].lower() for x in keep["translations"]):
+                    keep["translations"].append(t)
+            keep["definitions"] += other["definitions"]
+            keep.setdefault("merged", []).append(zh)
 
 
 def _paper_texts(p: dict) -> list[str]:
