@@ -438,6 +438,21 @@ def _level1_from_paragraphs(col: _Collector, paras: list[Paragraph], used: set, 
         used.add(id(p))
 
 
+def _advice_sentences(col: _Collector, paras: list[Paragraph], used: set) -> None:
+    """In a text without a prescriptive part (a news report), a speaker's advice ("陈立新建议，要把
+    人工智能应用纳入企业技术改造支持范围，…") is one of its level-1 recommendations."""
+    rx = re.compile(_cfg()["advice_sentence"])
+    for p in paras:
+        if id(p) in used:
+            continue
+        for a, b in sentences(p.text):
+            sent = p.text[a:b].strip()
+            if rx.search(sent) and not enumerated_spans(sent):
+                m = rx.search(sent)
+                title = re.split(r"[，,；;。]", sent[m.end("lead") :].strip(), maxsplit=1)[0]
+                col.add(title=title, text=sent, quote=sent, section=p.section, level=1)
+
+
 def _prescribes(item: str) -> bool:
     """An enumerated item that prescribes: its title opens with an action verb or a cue."""
     bare = re.sub(_cfg()["parallel_inline"], "", item, count=1)
@@ -460,7 +475,9 @@ def extract_recommendations(doc: Document) -> list[Recommendation]:
             _level1_from_paragraphs(col, _paragraphs(doc, {S.id}), used, require_prescriptive=False)
     if not col.items:
         # no prescriptive part (commentary, interpretation, news): prescriptive enumerations
-        _level1_from_paragraphs(col, [p for p in doc.paragraphs if p.kind != "abstract"], used, require_prescriptive=True)
+        body = [p for p in doc.paragraphs if p.kind != "abstract"]
+        _level1_from_paragraphs(col, body, used, require_prescriptive=True)
+        _advice_sentences(col, body, used)
     structured = list(col.items)
     col.items = []
     # inline items: elsewhere in the body; inside the prescriptive parts only their own
