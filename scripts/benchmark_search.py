@@ -40,22 +40,28 @@ def summary(ms: list[float]) -> str:
     return f"median {statistics.median(ms):.1f} ms, p95 {ms[int(len(ms) * 0.95) - 1]:.1f} ms, max {ms[-1]:.1f} ms"
 
 
+def process_runs(root: Path) -> list[float]:
+    """Milliseconds of a whole `policykb search` process for each of the first ten queries."""
+    runs = []
+    for q in QUERIES[:10]:
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "policykb", "--root", str(root), "search", q], capture_output=True, check=True)
+        runs.append((time.perf_counter() - t) * 1000)
+    return runs
+
+
 def main() -> None:
     t = time.perf_counter()
     real = SearchIndex.load(ROOT)
     print(f"real index: {len(real.items)} items, loaded in {(time.perf_counter() - t) * 1000:.0f} ms")
     print("  in-process per query:", summary(per_query(real)))
-    runs = []
-    for q in QUERIES[:10]:
-        t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "policykb", "--root", str(ROOT), "search", q], capture_output=True, check=True)
-        runs.append((time.perf_counter() - t) * 1000)
-    print("  whole `policykb search` process:", summary(runs))
+    print("  whole `policykb search` process:", summary(process_runs(ROOT)))
     synth_path = ROOT / "build" / "synthetic_index.json"
     if not synth_path.exists():
         subprocess.run([sys.executable, str(ROOT / "scripts" / "make_synthetic_corpus.py")], check=True)
     t = time.perf_counter()
-    synth = SearchIndex(json.loads(synth_path.read_text(encoding="utf-8")))
+    synth_data = json.loads(synth_path.read_text(encoding="utf-8"))
+    synth = SearchIndex(synth_data)
     papers = len({it["paper"] for it in synth.items})
     print(f"synthetic index: {papers} papers, {len(synth.items)} items, loaded in {(time.perf_counter() - t) * 1000:.0f} ms")
     print("  in-process per query:", summary(per_query(synth, repeats=2)))
@@ -64,17 +70,12 @@ def main() -> None:
     (proj / "corpus").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
     t = time.perf_counter()
-    write_sqlite(proj, json.loads(synth_path.read_text(encoding="utf-8")))
+    write_sqlite(proj, synth_data)
     print(f"  as SQLite: written in {(time.perf_counter() - t):.1f} s, {(proj / SQLITE_FILE).stat().st_size / 1e6:.0f} MB")
     t = time.perf_counter()
     disk = SearchIndex(store=SqliteStore(proj / SQLITE_FILE))
     print(f"  SQLite opened in {(time.perf_counter() - t) * 1000:.0f} ms; in-process per query:", summary(per_query(disk, repeats=1)))
-    runs = []
-    for q in QUERIES[:10]:
-        t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "policykb", "--root", str(proj), "search", q], capture_output=True, check=True)
-        runs.append((time.perf_counter() - t) * 1000)
-    print("  whole `policykb search` process on it:", summary(runs))
+    print("  whole `policykb search` process on it:", summary(process_runs(proj)))
 
 
 if __name__ == "__main__":

@@ -9,6 +9,19 @@ import re
 from policykb.render.markdown import attr
 
 
+def translation_applies(e: dict, paper: str | None) -> bool:
+    """Whether a glossary entry's English may be shown for ``paper`` (None: a page about no one
+    paper): a curated entry, a translation printed by two or more papers, or one printed by that
+    paper."""
+    if e.get("origin") == "curated":
+        return True
+    sources = set()
+    for t in e.get("translations") or []:
+        sources.add(t.get("source"))
+        sources.update(t.get("also") or [])
+    return not sources or paper in sources or len(sources) >= 2
+
+
 class Glossator:
     def __init__(self, glossary: list[dict], glossary_url: str):
         self.entries = {e["zh"]: e for e in glossary if e.get("en") or e.get("abbr")}
@@ -26,16 +39,8 @@ class Glossator:
         return g
 
     def applies(self, e: dict) -> bool:
-        """A curated entry, a translation printed by two or more papers, or one printed by the
-        paper of this page."""
         paper = getattr(self, "paper", None)
-        if e.get("origin") == "curated" or paper is None:
-            return True
-        sources = set()
-        for t in e.get("translations") or []:
-            sources.add(t.get("source"))
-            sources.update(t.get("also") or [])
-        return not sources or paper in sources or len(sources) >= 2
+        return paper is None or translation_applies(e, paper)
 
     def tip(self, e: dict) -> str:
         parts = [e["en"] or ""]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from policykb.render.glossing import translation_applies
 from policykb.render.markdown import GENERATED, esc
 from policykb.render.paper_page import authors_line, paper_title, short_id
 from policykb.render.textfit import truncate
@@ -121,12 +122,8 @@ def ways_in_lines(papers: list[dict], glossary: list[dict], topics: list[str], g
     # by term
     terms = sorted(glossary, key=lambda e: (-len(e.get("papers") or []), e["key"]))[:12]
     # a translation printed by one paper only is that paper's, not the term's (知识 · idea)
-    from policykb.render.glossing import Glossator
-
-    general = Glossator([], "").new_page(paper="")
-
     def en(e: dict) -> str:
-        return f" <small>{esc(e['en'])}</small>" if e.get("en") and general.applies(e) else ""
+        return f" <small>{esc(e['en'])}</small>" if e.get("en") and translation_applies(e, None) else ""
 
     gl = [f"[{esc(e['zh'])}](glossary.md#{e['key']})" + en(e) for e in terms]
     lines += ["**按术语 By term**（[术语表 glossary](glossary.md)，多篇文献使用的在前）：" + (" · ".join(gl) or "（无）"), ""]
