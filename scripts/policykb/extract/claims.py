@@ -24,6 +24,7 @@ def _cfg():
 
 def _strip_opener(sentence: str) -> str:
     """The claim as a self-contained sentence: without a leading connective."""
+    sentence = re.sub(_cfg()["prefix"], "", sentence)
     m = re.match(_cfg()["conclusion_openers"]["pattern"] + r"[，,：:]?\s*", sentence)
     t = sentence[m.end():] if m and m.end() < len(sentence) - 8 else sentence
     return t.strip()
@@ -47,8 +48,41 @@ def _subject(sentence: str) -> str:
     return re.split(r"[，,。；;]", t, maxsplit=1)[0]
 
 
+def _imperative(sentence: str) -> bool:
+    """The sentence opens with an action verb, or with an instrument phrase and then one
+    ("建立…机制", "以制造业为主战场，推动…"): a measure, not an assertion."""
+    from policykb.extract.recommendations import _cfg as rec_cfg
+
+    verbs = rec_cfg()["action_verbs"]
+    sentence = re.sub(_cfg()["enumerator"], "", sentence)
+    if re.search(r"[，,][^，,。]{0,12}(?:是|在于)", sentence):
+        return False  # "发展新质生产力，人工智能是关键变量": a topic phrase, then the assertion
+    if any(sentence.startswith(v) for v in verbs):
+        return True
+    alt = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
+    return bool(re.match(rf"^以[^，,。]{{1,16}}?为[^，,。]{{1,12}}[，,](?:{alt})", sentence))
+
+
+def split_parts(sentence: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's claims: the whole sentence, or its semicolon-separated parts
+    when it strings several findings together ("研究发现：A；机制检验表明，B") or is too long."""
+    c = _cfg()
+    bounds = [m.end() for m in re.finditer(r"[；;]", sentence)]
+    if not bounds:
+        return [(0, len(sentence))]
+    starts = [0, *bounds]
+    ends = [*bounds, len(sentence)]
+    parts = list(zip(starts, ends))
+    later = [sentence[a:b].strip() for a, b in parts[1:]]
+    if len(sentence.strip()) <= c["max_chars"] and not any(re.search(c["split_cue"], t) for t in later):
+        return [(0, len(sentence))]
+    return parts
+
+
 def score_sentence(sentence: str, *, abstract: bool, section_topic: bool, paragraph_topic: bool, core: list[str] = ()) -> tuple[float, str | None]:
     c = _cfg()
+    sentence = re.sub(c["prefix"], "", sentence)
+    sentence = re.sub(c["numbering"], "", sentence)
     n = len(sentence)
     if n < c["min_chars"] or n > c["max_chars"]:
         return -9.0, None
@@ -80,9 +114,22 @@ def score_sentence(sentence: str, *, abstract: bool, section_topic: bool, paragr
     if thesis:
         score += c["thesis"]["score"]
         kind = kind or "thesis"
-    if _is_prescriptive(sentence) or lead_sentence(sentence):
+    judged = re.search(c["judgement"]["pattern"], sentence)
+    if judged:
+        score += c["judgement"]["score"]
+        kind = "thesis" if kind in (None, "topic") else kind
+    if re.search(c["attributed"]["pattern"], sentence):
+        score += c["attributed"]["score"]
+    if _imperative(sentence):
+        score += c["imperative_score"]
+    if not (thesis or judged or kind == "finding") and (
+        len(re.findall(c["quantity"], sentence)) >= 2 or re.match(c["target"], sentence)
+    ):
+        score += c["figures_score"]
+    # a judgement of a problem may end in what it calls for ("…仍存在短板，亟需加快补齐")
+    if not judged and (_is_prescriptive(sentence) or lead_sentence(sentence)):
         # what to do is a recommendation, not a claim (unless it states a thesis)
-        score -= 1 if kind in ("conclusion", "thesis") else 3
+        score -= 1 if thesis or kind == "conclusion" else 3
     return score, kind
 
 
@@ -96,28 +143,30 @@ def extract_claims(doc: Document, keywords: list[str]) -> list[Claim]:
         if p.number is not None and len(p.text) < 60:
             continue
         for i, (a, b) in enumerate(sentences(p.text)):
-            sent = p.text[a:b].strip()
-            score, kind = score_sentence(
-                re.sub(r"^\d{1,2}[.．]\s*", "", sent),
-                abstract=p.kind == "abstract",
-                section_topic=section_topic and i == 0,
-                paragraph_topic=i == 0,
-                core=core,
-            )
-            if score < _cfg()["threshold"]:
-                continue
-            text = _strip_opener(sent)
-            out.append(
-                Claim(
-                    text=text,
-                    quote=sent,
-                    section=p.section,
-                    kind=kind or "assertion",
-                    terms=[k for k in keywords if k in sent],
-                    score=round(score, 2),
-                    line=p.line,
+            whole = p.text[a:b]
+            for j, (pa, pb) in enumerate(split_parts(whole)):
+                sent = whole[pa:pb].strip()
+                score, kind = score_sentence(
+                    sent,
+                    abstract=p.kind == "abstract",
+                    section_topic=section_topic and i == 0 and j == 0,
+                    paragraph_topic=i == 0 and j == 0,
+                    core=core,
                 )
-            )
+                if score < _cfg()["threshold"]:
+                    continue
+                text = _strip_opener(sent)
+                out.append(
+                    Claim(
+                        text=text,
+                        quote=sent,
+                        section=p.section,
+                        kind=kind or "assertion",
+                        terms=[k for k in keywords if k in sent],
+                        score=round(score, 2),
+                        line=p.line,
+                    )
+                )
     # at most max_per_10k claims per 10,000 characters: the highest-scoring (ties: earlier first)
     chars = sum(len("".join(x.text.split())) for x in [*doc.paragraphs, *doc.notes, *doc.references])
     keep_n = max(3, round(_cfg()["max_per_10k"] * chars / 10000))
