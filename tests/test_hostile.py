@@ -205,7 +205,6 @@ def test_symlink_in_corpus_raw_is_refused(tmp_path):
     assert "corpus/raw/linked-paper.txt: not a regular file inside corpus/raw" in proc.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="extraction drops a zero-width space from the quote but not from its span: check fails the build")
 def test_zero_width_space_in_body_text_builds(tmp_path):
     root = make_hostile_project(tmp_path / "p")
     raw = root / "corpus" / "raw" / f"{PID}.txt"
