@@ -214,7 +214,6 @@ def test_zero_width_space_in_body_text_builds(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="extracting a paper with a 2 MB single line takes minutes (over 300 s for 1.1 MB)")
 def test_a_2mb_single_line_paper_extracts_in_time(tmp_path):
     import subprocess
     import sys
