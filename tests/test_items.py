@@ -55,6 +55,32 @@ def test_claims_link_statistics_as_evidence(papers):
     assert linked and all(set(c["evidence"]) <= stat_ids for c in linked)
 
 
+def test_evidence_of_a_paragraph_with_many_statistics_is_the_nearest():
+    from policykb import rules
+    from policykb.extract import link_evidence
+
+    limit = rules.load("claims.yaml")["max_evidence"]
+    # one paragraph (line 7) quoting 3 * limit statistics, 10 characters apart; one without a span
+    stats = [{"id": f"p.s{i}", "_line": 7, "span": {"line": 7, "start": 10 * i, "end": 10 * i + 5}} for i in range(3 * limit)]
+    stats.append({"id": "p.sx", "_line": 7, "span": None})
+    few = [{"id": "p.s900", "_line": 9, "span": {"line": 9, "start": 5000, "end": 5004}}]
+    claims = [
+        {"id": "p.c1", "_line": 7, "span": {"line": 7, "start": 10 * limit + 3, "end": 10 * limit + 40}},
+        {"id": "p.c2", "_line": 7, "span": {"line": 7, "start": 0, "end": 30}},
+        {"id": "p.c3", "_line": 7, "span": None},
+        {"id": "p.c4", "_line": 9, "span": {"line": 9, "start": 4000, "end": 4030}},
+    ]
+    items = {"claims": claims, "statistics": stats + few, "frameworks": [], "recommendations": []}
+    link_evidence(items)
+    half = limit // 2
+    # nearest the claim's start (ties: the earlier), listed in the paragraph's order
+    assert claims[0]["evidence"] == [f"p.s{i}" for i in range(limit - half + 1, 2 * limit - half + 1)]
+    assert claims[1]["evidence"] == [f"p.s{i}" for i in range(limit)]
+    assert claims[2]["evidence"] == [f"p.s{i}" for i in range(limit)]  # no span: the first ones
+    assert claims[3]["evidence"] == ["p.s900"]  # a paragraph with few statistics: all of them
+    assert all("_line" not in it for it in claims + stats)
+
+
 def _stat(value, quote):
     return {"id": None, "value": value, "quote": quote}
 

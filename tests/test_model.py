@@ -61,3 +61,19 @@ def test_traditional_paper_is_quoted_in_traditional_characters(tmp_path):
         assert s["quote"] in raw.replace("\n", "") or quote_problem(s, raw) is None
         assert quote_problem(s, raw) is None
     assert any(c in "".join(s["quote"] for s in stats) for c in "億萬個與數據")
+
+
+def test_zero_width_character_inside_a_number_is_read_and_grounded(tmp_path):
+    # zero-width characters carry no text: "45\u200b00家" reads 4500; the quote leaves the
+    # character out (as it leaves out line breaks and markers), its span covers it, check agrees
+    p = tmp_path / "zw.txt"
+    p.write_text("# 零宽测试\n\n## 一、正文\n\n截至2024年末，全省共有人工智能企业45\u200b00家，同比增长12%。\n", encoding="utf-8")
+    ex = extract_paper(p, paper_id="zw")
+    raw = ex.text.raw.text
+    stat = next(s for s in ex.paper["statistics"] if s.get("unit") == "家")
+    assert stat["value"] == 4500
+    assert "\u200b" not in stat["quote"] and "4500家" in stat["quote"]
+    sp = stat["span"]
+    assert "\u200b" in raw[sp["start"] : sp["end"]]
+    assert raw[sp["start"] : sp["end"]].replace("\u200b", "") == stat["quote"]
+    assert quote_problem(stat, raw) is None

@@ -1,7 +1,9 @@
-"""Is a quote a verbatim span of its paper? (whitespace, line breaks and markers aside)
+"""Is a quote a verbatim span of its paper? (whitespace, line breaks, markers and zero-width
+characters aside)
 
-A quote normally is a substring of the raw file once whitespace and footnote markers are
-removed from both. A paragraph interrupted by a line that is not body text (a running
+A quote normally is a substring of the raw file once whitespace, footnote markers and
+zero-width characters (``zero_width`` in ``rules/analysis.yaml``: they carry no text and are
+dropped when lines are joined, so no quote holds one) are removed from both. A paragraph interrupted by a line that is not body text (a running
 header, a footnote printed mid-paragraph) yields a quote that skips those lines: such a
 quote is accepted when it is a sequence of raw pieces whose gaps are whole raw lines.
 """
@@ -13,19 +15,28 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policykb.analysis import zero_width
 from policykb.inline import MARKER_RE
 
 MAX_PIECES = 4
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=None)
+def _no_zero_width() -> dict[int, None]:
+    return dict.fromkeys(map(ord, zero_width()))
+
+
 def normalise(text: str) -> str:
-    """Remove markers and all whitespace.
+    """Remove zero-width characters, markers and all whitespace (zero-width characters first, as
+    the cleaning does: they are dropped when lines are joined, before markers are lifted).
 
     >>> normalise("6 710 亿［48］\\n参数")
     '6710亿参数'
+    >>> normalise("新质\\u200b生产力")
+    '新质生产力'
     """
-    return _WS.sub("", MARKER_RE.sub("", text))
+    return _WS.sub("", MARKER_RE.sub("", text.translate(_no_zero_width())))
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ class Text:
     width: int | None  # wrap width of a hard-wrapped paper, None when lines are paragraphs
     running_headers: set[str]
     _line_starts: list[int] = field(default_factory=list, repr=False)
-    _joined: tuple[str, str, list[tuple[int, Block]]] | None = field(default=None, repr=False)
+    _joined: tuple[str, str, list[int], list[Block]] | None = field(default=None, repr=False)
+    _folded: bool | None = field(default=None, repr=False)
 
     def raw_span(self, block: Block, start: int, end: int) -> tuple[int, int]:
         """Raw offsets (start, end) of the cleaned span ``block.text[start:end]``."""
@@ -38,20 +39,24 @@ class Text:
 
     @property
     def folded(self) -> bool:
-        """Whether the analysis view differs from the text as printed."""
-        return self.view != self.raw.text
+        """Whether the analysis view differs from the text as printed (compared once: asked for
+        every item, and the texts may be megabytes)."""
+        if self._folded is None:
+            self._folded = self.view != self.raw.text
+        return self._folded
 
     def _join(self):
         if self._joined is None:
             starts = []
             pos = 0
             for b in self.blocks:
-                starts.append((pos, b))
+                starts.append(pos)
                 pos += len(b.text) + 1
             self._joined = (
                 "\n".join(b.text for b in self.blocks),
                 "\n".join(b.surface for b in self.blocks),
                 starts,
+                self.blocks,
             )
         return self._joined
 
@@ -59,12 +64,12 @@ class Text:
         """The block and index where the cleaned ``quote`` (analysis form) first stands."""
         if not quote:
             return None
-        joined, _, starts = self._join()
+        joined, _, starts, blocks = self._join()
         pos = joined.find(quote)
         if pos < 0:
             return None
-        i = bisect.bisect_right([s for s, _ in starts], pos) - 1
-        start, block = starts[i]
+        i = bisect.bisect_right(starts, pos) - 1
+        start, block = starts[i], blocks[i]
         if pos + len(quote) > start + len(block.text):
             return None  # runs over a block boundary
         return block, pos - start
@@ -83,7 +88,7 @@ class Text:
         traditional characters and full-width digits come back; anything else is returned as is."""
         if not s or not self.folded:
             return s
-        joined, surf, _ = self._join()
+        joined, surf, _, _ = self._join()
         pos = joined.find(s)
         return surf[pos : pos + len(s)] if pos >= 0 else s
 

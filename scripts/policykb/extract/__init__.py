@@ -9,9 +9,10 @@ then gives them stable ids.
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from policykb import ids
+from policykb import ids, rules
 from policykb.extract.claims import extract_claims
 from policykb.extract.frameworks import extract_frameworks
 from policykb.extract.recommendations import extract_recommendations
@@ -102,14 +103,52 @@ def extract_items(
 
 
 def link_evidence(items: dict) -> None:
-    """A claim's evidence: the statistics quoted in the same paragraph. Drops the working fields."""
-    by_line: dict[int, list[str]] = {}
+    """A claim's evidence: the statistics quoted in the same paragraph — of a paragraph quoting
+    more than ``max_evidence`` (rules/claims.yaml), the ones nearest the claim, so a text printed
+    as one enormous line does not give every claim every statistic. Drops the working fields."""
+    limit = rules.load("claims.yaml")["max_evidence"]
+    by_line: dict[int, list[dict]] = {}
     for s in items["statistics"]:
         if s.get("_line") is not None:
-            by_line.setdefault(s["_line"], []).append(s["id"])
+            by_line.setdefault(s["_line"], []).append(s)
+    nearest: dict[int, _Nearest] = {}
     for c in items["claims"]:
-        c["evidence"] = by_line.get(c.get("_line"), [])
+        stats = by_line.get(c.get("_line"), [])
+        if len(stats) > limit:
+            line = c["_line"]
+            if line not in nearest:
+                nearest[line] = _Nearest(stats)
+            stats = nearest[line].pick(c.get("span"), limit)
+        c["evidence"] = [s["id"] for s in stats]
     for kind in ITEM_KINDS:
         for it in items[kind]:
             for k in [k for k in it if k.startswith("_")]:
                 del it[k]
+
+
+class _Nearest:
+    """The statistics of one paragraph by where their quotes start, to pick the ``k`` nearest a
+    claim's start (ties: the earlier) in O(k + log n); statistics without a span come after."""
+
+    def __init__(self, stats: list[dict]):
+        self.stats = stats
+        spanned = sorted((s["span"]["start"], i) for i, s in enumerate(stats) if s.get("span"))
+        self.starts = [a for a, _ in spanned]
+        self.order = [i for _, i in spanned]
+        self.unspanned = [i for i, s in enumerate(stats) if not s.get("span")]
+
+    def pick(self, span: dict | None, k: int) -> list[dict]:
+        """The ``k`` statistics nearest ``span`` (the first ``k`` when there is none), in the
+        paragraph's order."""
+        if not span:
+            return self.stats[:k]
+        at = span["start"]
+        lo = bisect.bisect_left(self.starts, at)
+        hi = lo  # the window order[lo:hi] holds the nearest so far
+        while hi - lo < k and (lo > 0 or hi < len(self.starts)):
+            if hi == len(self.starts) or (lo > 0 and at - self.starts[lo - 1] <= self.starts[hi] - at):
+                lo -= 1
+            else:
+                hi += 1
+        chosen = self.order[lo:hi] + self.unspanned[: k - (hi - lo)]
+        return [self.stats[i] for i in sorted(chosen)]
