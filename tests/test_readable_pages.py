@@ -41,3 +41,20 @@ def test_cut_recommendation_titles_end_with_ellipsis(path):
 def test_quotes_have_readable_contrast():
     css = (REPO / "docs/stylesheets/pkb-analysis.css").read_text(encoding="utf-8")
     assert re.search(r"\.md-typeset blockquote\s*\{[^}]*color:\s*var\(--md-default-fg-color\)", css)
+
+
+@pytest.mark.parametrize("path", PAPERS, ids=[p.stem for p in PAPERS])
+def test_each_statistic_sentence_is_shown_once_and_sections_are_outline_anchors(path):
+    paper = yaml.safe_load(path.read_text(encoding="utf-8"))
+    page = render_paper(paper)
+    stats_part = page[page.index("{ #statistics }") : page.index("{ #frameworks }")]
+    quotes = [s["quote"] for s in paper["statistics"]]
+    for q in set(quotes):
+        shown = stats_part.count("> " + q[:15]) + stats_part.count("> " + html.escape(q[:15], quote=False))
+        assert shown >= 1  # every sentence is on the page
+    runs = sum(1 for i, q in enumerate(quotes) if i == 0 or quotes[i - 1] != q)
+    assert stats_part.count("same sentence as") == len(quotes) - runs
+    for s in paper["sections"]:
+        if s.get("kind") != "abstract":
+            assert page.count(f'<span id="{s["id"]}"></span>') == 1
+    assert "正文结构" not in page

@@ -108,23 +108,17 @@ def render_paper(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
     kw_en = "; ".join(esc(k) for k in m["keywords"]["en"]) or NOT_STATED
     lines += [f"**关键词** {kw_zh}", "", f"**Keywords** {kw_en}", ""]
 
+    # one outline: each entry is its section's anchor (items link to it) with the line where the
+    # section starts in the source text
     lines += ["## 章节 Outline { #outline }", ""]
     for s in paper["sections"]:
         if s.get("kind") == "abstract":
             continue
         indent = "    " * (s["level"] - 1)
         label = f"{esc(s['number'])} " if s["number"] else ""
-        lines.append(f"{indent}- [{label}{esc(s['title'])}](#{s['id']})")
+        where = f" <small>原文第 {s['line']} 行</small>" if s.get("line") else ""
+        lines.append(f'{indent}- <span id="{html.escape(s["id"], quote=True)}"></span>{label}{esc(s["title"])}{where}')
     lines.append("")
-    lines += ["## 正文结构 Sections { #sections }", ""]
-    for s in paper["sections"]:
-        if s.get("kind") == "abstract":
-            continue
-        hashes = "#" * min(s["level"] + 2, 6)
-        label = f"{esc(s['number'])} " if s["number"] else ""
-        lines += [f"{hashes} {label}{esc(s['title'])} {{ #{s['id']} }}", ""]
-        if s.get("line"):
-            lines += [f"<small>原文第 {s['line']} 行 · `{pid}#{s['id']}`</small>", ""]
     lines += render_items(paper, gloss, base_url, terms_by_item, related)
     lines += cite_templates(paper)
     if paper.get("notes"):
@@ -208,7 +202,10 @@ def _claim_label(paper: dict, c: dict) -> str:
         where = sec.get("number") or c["section"]
     else:
         where = truncate(((sec.get("number") or "") + " " + sec["title"]).strip(), 24)
-    return kind if where == kind else f"{kind} · {esc(where)}"
+    if where == kind:
+        return kind
+    # the section, linked: the heading is the one place the claim's section is shown
+    return f"{kind} · [{esc(where)}](#{c['section']})" if sec is not None else f"{kind} · {esc(where)}"
 
 
 def _heading(item_id: str, text: str) -> str:
@@ -292,12 +289,18 @@ def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
         lines += cite_block(paper, r, base_url)
     stats = paper["statistics"]
     lines += [f"## 数据 Statistics ({len(stats)}) {{ #statistics }}", ""]
+    first_of_quote: dict | None = None  # the statistic that showed the current sentence
     for st in stats:
         value = f"{st['value']}" + (f"–{st['range_to']}" if st["range_to"] is not None else "")
         ent = f"（{esc(st['entity'])}）" if st.get("entity") else ""
         head = f"{short_id(st['id'])} · {esc(st['indicator'] or '')}{ent}：{value} {esc(st['unit'] or '')}".rstrip()
         lines += [_heading(st["id"], head), ""]
-        lines += _quote_block(st["quote"], gloss)
+        if first_of_quote is not None and first_of_quote["quote"] == st["quote"]:
+            # several figures of one sentence: the sentence is shown once, under the first
+            lines += [f"<small>原句同 same sentence as [{short_id(first_of_quote['id'])}](#{first_of_quote['id']})</small>", ""]
+        else:
+            first_of_quote = st
+            lines += _quote_block(st["quote"], gloss)
         meta = [f"时间 {esc(st['period'] or '未注明')}", f"来源 {esc(st['source'] or '未注明')}", f"章节 {section_link(paper, st['section'])}"]
         if st.get("precision"):
             meta.append(f"精度 {esc(st['precision'])}")
@@ -327,19 +330,21 @@ def render_items(paper: dict, gloss=lambda s: s, base_url: str = "/", terms_by_i
         star = "★ " if c.get("core") else ""
         lines += [_heading(c["id"], f"{star}{short_id(c['id'])} · {_claim_label(paper, c)}"), ""]
         lines += _quote_block(c["quote"], gloss)
-        meta = [f"章节 {section_link(paper, c['section'])}", f"类型 {esc(c['kind'] or '')}"]
+        meta = []  # kind and section are in the heading
         if c.get("evidence"):
             meta.append("证据 " + "、".join(f"[{short_id(e)}](#{e})" for e in c["evidence"]))
         if _terms_line(c, terms_by_item):
             meta.append(_terms_line(c, terms_by_item))
-        lines += ["<small>" + " · ".join(_with_mark(meta, c)) + "</small>", ""]
+        meta = _with_mark(meta, c)
+        if meta:
+            lines += ["<small>" + " · ".join(meta) + "</small>", ""]
         lines += related_lines(c["id"], related)
         lines += cite_block(paper, c, base_url)
     retired = paper.get("retired_ids") or []
     if retired:
         lines += ["## 已撤回 Withdrawn { #withdrawn }", "", "这些编号曾经发布，其条目已不再从原文抽取；编号保留、不再复用。", ""]
         for r in retired:  # one line each: the anchor a cited id lands on, and the start of its quote
-            quote = esc(truncate(r.get("quote", ""), 60))
+            quote = esc(truncate(r.get("quote", ""), 32))
             if isinstance(r.get("curated"), dict):  # withdrawn by a human correction, not by the rules
                 quote += f' <span class="pkb-curated">人工删除 dropped by hand（{esc(r["curated"].get("reason") or "")}）</span>'
             lines += [f'<p class="pkb-withdrawn" id="{html.escape(r["id"], quote=True)}"><code>{esc(short_id(r["id"]))}</code> {quote}</p>', ""]
