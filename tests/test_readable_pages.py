@@ -58,3 +58,14 @@ def test_each_statistic_sentence_is_shown_once_and_sections_are_outline_anchors(
         if s.get("kind") != "abstract":
             assert page.count(f'<span id="{s["id"]}"></span>') == 1
     assert "正文结构" not in page
+
+
+def test_navigation_lists_papers_only_for_a_small_corpus():
+    from policykb.render.site import NAV_PAPERS_MAX, render_nav
+
+    paper = yaml.safe_load(PAPERS[0].read_text(encoding="utf-8"))
+    few = [dict(paper, id=f"p{i:03d}") for i in range(3)]
+    many = [dict(paper, id=f"p{i:03d}") for i in range(NAV_PAPERS_MAX + 1)]
+    section = lambda nav: next(e["文献 Papers"] for e in nav["nav"] if "文献 Papers" in e)  # noqa: E731
+    assert len(section(render_nav(few))) == 1 + 3
+    assert section(render_nav(many)) == ["papers/index.md"]  # the index lists them all
