@@ -441,16 +441,35 @@ def _level1_from_paragraphs(col: _Collector, paras: list[Paragraph], used: set, 
 def _advice_sentences(col: _Collector, paras: list[Paragraph], used: set) -> None:
     """In a text without a prescriptive part (a news report), a speaker's advice ("陈立新建议，要把
     人工智能应用纳入企业技术改造支持范围，…") is one of its level-1 recommendations."""
-    rx = re.compile(_cfg()["advice_sentence"])
+    cfg = _cfg()
+    rx = re.compile(cfg["advice_sentence"])
+    quoted = re.compile(cfg["quoted_advice"])
     for p in paras:
         if id(p) in used:
             continue
-        for a, b in sentences(p.text):
+        spans = sentences(p.text)
+        for k, (a, b) in enumerate(spans):
             sent = p.text[a:b].strip()
-            if rx.search(sent) and not enumerated_spans(sent):
-                m = rx.search(sent)
+            m = rx.search(sent)
+            if m and not enumerated_spans(sent):
                 title = re.split(r"[，,；;。]", sent[m.end("lead") :].strip(), maxsplit=1)[0]
-                col.add(title=title, text=sent, quote=sent, section=p.section, level=1)
+                # the advice goes on in the sentences that continue it ("同时，要…", "还应…")
+                end = b
+                for a2, b2 in spans[k + 1 :]:
+                    nxt = p.text[a2:b2].strip()
+                    if rx.search(nxt) or quoted.match(nxt) or not re.match(cfg["advice_continues"], nxt):
+                        break
+                    end = b2
+                whole = p.text[a:end].strip()
+                col.add(title=title, text=whole, quote=whole, section=p.section, level=1)
+                continue
+            # "“应加快…。”" then "她说。": the quotation and who said it
+            q = quoted.match(sent)
+            by = re.match(cfg["quoted_advice_by"], p.text[b:]) if q else None
+            if by and re.search(cfg["quoted_advice_cue"], q.group("inner")) and not re.search(cfg["quoted_advice_not"], q.group("inner")):
+                title = re.split(r"[，,；;。]", q.group("inner").strip(), maxsplit=1)[0]
+                whole = p.text[a : b + by.end()].strip()
+                col.add(title=title, text=whole, quote=whole, section=p.section, level=1)
 
 
 def _prescribes(item: str) -> bool:

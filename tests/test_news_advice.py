@@ -1,0 +1,40 @@
+"""Advice in news reports (no prescriptive part): a speaker's advice is a level-1 recommendation,
+whole (with the sentences that continue it); a speaker's own plan or a figure of speech is not."""
+
+from __future__ import annotations
+
+from policykb.pipeline import extract_paper
+
+NEWS = """东海市举行人工智能产业发展座谈会
+
+本报讯（记者 李明）12日，东海市举行人工智能产业发展座谈会，来自高校和企业的代表参加会议。
+
+东海大学教授周立新认为，数据供给不足是制约本地企业应用大模型的主要因素。他建议，由行业协会牵头建设行业高质量数据集，降低中小企业用数成本。同时，要完善数据标注和质量评估规则。
+
+某软件企业负责人王芳说，企业间的数据共享意愿仍然不高。“应加快制定数据资产评估标准，建立第三方评估机构的资质管理制度。”她说。
+
+“靠的不是扩产能，而是向人工智能要效益。”一家纺织企业负责人说。“我们要继续加大研发投入，明年推出新一代产品。”他表示。
+
+市工业和信息化局副局长陈刚还建议，各区要加大对智能化改造服务商的培育力度，避免企业买了系统却用不起来。
+"""
+
+
+def _recs(tmp_path):
+    p = tmp_path / "news.txt"
+    p.write_text(NEWS, encoding="utf-8")
+    return [r for r in extract_paper(p, paper_id="news").paper["recommendations"] if r["level"] != "inline"]
+
+
+def test_news_advice_is_level_one_and_whole(tmp_path):
+    recs = _recs(tmp_path)
+    quotes = [r["quote"] for r in recs]
+    assert all(r["level"] == 1 for r in recs)
+    assert any(q.startswith("他建议，由行业协会牵头") and q.endswith("要完善数据标注和质量评估规则。") for q in quotes), quotes
+    assert any(q.startswith("“应加快制定数据资产评估标准") and q.endswith("她说。") for q in quotes), quotes
+    assert any(q.startswith("市工业和信息化局副局长陈刚还建议，各区要加大") for q in quotes), quotes
+
+
+def test_a_speakers_own_plan_or_a_figure_of_speech_is_not_advice(tmp_path):
+    quotes = [r["quote"] for r in _recs(tmp_path)]
+    assert not any("要效益" in q or "我们要继续" in q for q in quotes), quotes
+    assert len(quotes) == 3
