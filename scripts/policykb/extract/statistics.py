@@ -478,6 +478,10 @@ def _from_tables(doc: Document, out: list[Statistic], own: str = "中国") -> No
     for t in doc.tables:
         if t.kind != "table" or len(t.rows) < 2 or len(t.rows[0]) < 2:
             continue
+        if re.search(_cfg()["method_table_caption"], t.caption or "") or any(
+            re.search(r"\d\*{1,3}\s*$", cell) for row in t.rows for cell in row
+        ):
+            continue  # an index's construction, variable definitions, estimates (0.186***): method
         header = t.rows[0]
         src = None
         for n in t.notes:
