@@ -115,10 +115,20 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
         # a target or limit without a unit: "PUE不高于1.25", "降至1.3以下"; a measure's value:
         # "第一阶段F统计量为28.4", "经验临界值10"
         comp = "|".join(map(re.escape, sorted(c["bare_comparators"], key=len, reverse=True)))
-        return not (
+        if (
             (re.search(rf"(?:{comp})\s*$", before) or re.search(c["bare_measure_before"], before))
             and not _is_year(m.group("num"))
             and re.match(r"\s*(?:以上|以下|以内|左右)?\s*(?:[，,。；;）)、]|$)", text[m.end():])
+        ):
+            return False
+        # "指数均值由2015年的0.182上升至2023年的0.356", "高于中部地区的0.301": a decimal of a
+        # measure named earlier in the sentence
+        sentence = re.split(r"[。；;！？]", before)[-1]
+        return not (
+            "." in m.group("num")
+            and re.search(c["bare_measure_in_sentence"], sentence)
+            and re.search(r"(?:的|为|至|到|约|达)\s*$", before)
+            and re.match(c["bare_measure_after"], text[m.end():])
         )
     if re.search(c["marginal_step_before"], before) and m.group("num") == "1":
         return True  # "每提高1个单位": the step of a marginal effect
@@ -247,6 +257,13 @@ def find_numbers(text: str) -> list[StatCandidate]:
         for o in taken_here:
             out.remove(o)
         out.append(StatCandidate(n, None, None, m.start(), m.end(), None, kind="rank"))
+    for m in re.finditer(c["rank_list"], text):  # "北京、上海、广东分列前三位" -> ranks 1, 2, 3
+        n = int(m.group("n")) if m.group("n").isdigit() else parse_chinese(m.group("n"))
+        names = list(re.finditer(r"[^、和与及]+", m.group("list")))
+        if not n or len(names) != n or _inside_title(text, m.start()):
+            continue
+        for k, name in enumerate(names, 1):  # each rank starts after its own name (its subject)
+            out.append(StatCandidate(k, None, None, m.start("list") + name.end(), m.end(), None, kind="rank"))
     for m in CN_TIMES.finditer(text):
         cn = m.group("fan") or m.group("bei")
         v = parse_chinese(cn)
