@@ -93,6 +93,10 @@ def same_value(g: dict, it: dict) -> bool:
     a, b = float(g["value"]), float(it["value"])
     if abs(a - b) < 1e-6:
         return True
+    # a fraction the gold wrote rounded (三分之一: 0.333 for 0.333333…)
+    decimals = len(str(g["value"]).split(".")[1]) if "." in str(g["value"]) else 0
+    if decimals >= 2 and abs(b - a) < 10 ** -decimals and round(b, decimals) == a:
+        return True
     if it.get("unit") == "成" and g.get("unit") in (None, "%") and abs(b / 10 * (100 if g.get("unit") == "%" else 1) - a) < 1e-6:
         return True
     return g.get("unit") == "成" and it.get("unit") is None and abs(a / 10 - b) < 1e-6
