@@ -138,9 +138,12 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
     if not english and abbr:
         # an abbreviation alone: each capital stands for a word of about two characters
         # (电能利用效率（PUE）, 资讯通信媒体发展局（IMDA）); the closest length wins, ties the longer
-        caps = sum(ch.isupper() for ch in abbr)
+        caps = sum(ch.isupper() or ch.isdigit() for ch in abbr)
+        if caps >= 2 and longest in (run, run[1:]) and len(longest) < 3 * caps:
+            return longest  # the whole phrase since a punctuation mark ("、国际机器人联合会（IFR）")
         if caps >= 2:
-            return min((c for c, _ in cleaned), key=lambda c: (abs(len(c) - 2 * caps), -len(c)))
+            per = cfg["chars_per_capital"]
+            return min((c for c, _ in cleaned), key=lambda c: (abs(len(c) - per * caps), -len(c)))
     # a known term whose English is this gloss: the words before it are a modifier
     # ("数字通用目的技术（General Purpose Technology）" -> 通用目的技术), unlike 通用人工智能
     known_hits = [c for c, _ in cleaned if c in known and english and english.lower() in known[c]]
