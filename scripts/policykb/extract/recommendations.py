@@ -125,6 +125,11 @@ def enumerated_spans(text: str) -> list[tuple[int, int, int]]:
     >>> t = "具体地讲，一是建立体制。二是建设语料库。"
     >>> [(n, t[a:b]) for n, a, b in enumerated_spans(t)]
     [(1, '一是建立体制。'), (2, '二是建设语料库。')]
+    >>> t = "从两个方面给予支持。在融资方面，鼓励设立基金。在场景方面，推动开放场景。"
+    >>> [(n, t[a:b]) for n, a, b in enumerated_spans(t)]
+    [(1, '在融资方面，鼓励设立基金。'), (2, '在场景方面，推动开放场景。')]
+    >>> enumerated_spans("在上游环节，机器视觉已广泛应用。在下游环节，大模型已进入客服。")
+    []
     """
     from policykb.extract.numerals import parse_chinese
 
@@ -149,10 +154,12 @@ def enumerated_spans(text: str) -> list[tuple[int, int, int]]:
             found.append((n, m.start(1)))
     if not found:
         # parallel openers inside one paragraph: "在融资方面，…。在场景方面，…"
-        parallel = [m.start(1) for m in re.finditer(_cfg()["parallel_inline"], text)]
-        # only when each part prescribes: "在上游环节，…已广泛应用" describes
+        ms = list(re.finditer(_cfg()["parallel_inline"], text))
+        parallel = [m.start(1) for m in ms]
+        # only when each part prescribes ("应…", or an action verb right after the opener:
+        # "在融资方面，鼓励…"): "在上游环节，…已广泛应用" describes
         ends = parallel[1:] + [len(text)]
-        if all(_is_prescriptive(text[a:b]) for a, b in zip(parallel, ends)):
+        if all(_is_prescriptive(text[a:b]) or _starts_with_verb(text[m.end(1) : b].lstrip()) for m, a, b in zip(ms, parallel, ends)):
             found.extend((i + 1, a) for i, a in enumerate(parallel))
     found.sort(key=lambda x: x[1])
     seq = []
