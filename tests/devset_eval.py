@@ -86,7 +86,14 @@ def score_document(txt: Path) -> dict[str, scoring.Score]:
     core = [c for c in claims if c.get("core")]
     core_hit = sum(any(scoring._inside(g["anchor"], c["quote"]) for g in gold.get("claims") or []) for c in core)
     chars = sum(len(p) for p in txt.read_text(encoding="utf-8").split())
-    cl.extra = {"core precision": (core_hit, len(core)), "claims per 10k chars": (round(len(claims) * 10000 / max(chars, 1)), 1)}
+    # a sentence may hold several gold anchors (clauses of one long sentence): how many anchors
+    # some claim contains, beside the one-to-one match above
+    covered = sum(any(scoring._inside(g["anchor"], c["quote"]) for c in claims) for g in gold.get("claims") or [])
+    cl.extra = {
+        "core precision": (core_hit, len(core)),
+        "anchors covered": (covered, len(gold.get("claims") or [])),
+        "claims per 10k chars": (round(len(claims) * 10000 / max(chars, 1)), 1),
+    }
     res["claims"] = cl
     res["_genre"] = gold.get("genre", "?")
     return res
