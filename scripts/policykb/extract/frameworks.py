@@ -387,13 +387,35 @@ def extract_frameworks(doc: Document) -> list[Framework]:
     return _dedupe(out)
 
 
+def _same_parts(a: set, b: set) -> bool:
+    """Two frameworks name the same parts: most parts of the smaller one are (inside) parts of
+    the other ({要素替代, 要素协同, 要素创生} and the chain {替代, 协同, 创生}).
+
+    >>> _same_parts({"要素替代", "要素协同", "要素创生"}, {"替代", "协同", "创生"})
+    True
+    >>> _same_parts({"数字化", "网络化", "智能化"}, {"数字化", "智能化", "绿色化", "融合化", "服务化"})
+    False
+    """
+    if not a or not b:
+        return False
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    shared = sum(any(x in y or y in x for y in big) for x in small)
+    return len(a & b) / len(a | b) >= 0.6 or (len(small) >= 3 and shared / len(small) >= 0.8 and len(big) <= len(small) + 1)
+
+
 def _dedupe(items: list[Framework]) -> list[Framework]:
-    seen: list[set] = []
-    out = []
-    for it in items:
-        comps = {c["name"] for c in it["components"]}
-        if comps and any(len(comps & s) / max(len(comps | s), 1) >= 0.6 for s in seen):
+    """One framework per set of parts: the form that draws it best (a named scheme, a chain, a
+    quoted pattern: rules/frameworks.yaml kind_preference) before a counted list of the same
+    parts; of one kind, the one whose parts are named in full; else the first."""
+    rank = {k: i for i, k in enumerate(_cfg()["kind_preference"])}
+    def fullness(i: int) -> int:  # "要素配置—技术革命—…" names the parts better than "要素—技术—…"
+        return sum(len(c["name"]) for c in items[i]["components"])
+
+    order = sorted(range(len(items)), key=lambda i: (rank.get(items[i].get("kind") or "", len(rank)), -fullness(i), i))
+    kept: list[int] = []
+    for i in order:
+        comps = {c["name"] for c in items[i]["components"]}
+        if any(_same_parts(comps, {c["name"] for c in items[k]["components"]}) for k in kept):
             continue
-        seen.append(comps)
-        out.append(it)
-    return out
+        kept.append(i)
+    return [items[i] for i in sorted(kept)]
