@@ -15,7 +15,7 @@ from functools import lru_cache
 from policykb import rules
 from policykb.extract.numerals import parse_arabic, parse_chinese
 from policykb.extract.sentences import clause_start
-from policykb.extract.subjects import mentions, own_region, subject_for
+from policykb.extract.subjects import carries, mentions, own_region, subject_for
 from policykb.model import Statistic
 from policykb.segment import unit_boundary
 from policykb.structure.document import Document, Paragraph
@@ -460,14 +460,15 @@ def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: s
         for c in cands:
             ind = indicator_for(sent, c, prev_ind, prev_end)
             prev_ind, prev_end = ind, c.end
-            carry = subject_for(sent, c.start, carry, own)
+            subject = subject_for(sent, c.start, carry, own)
+            carry = subject if carries(subject) else carry
             period = period_for(sent, c.start)
             if period is None and re.search(r"同年|当年|同期", sent):
                 period = last_period  # "中国同年…": the year of the sentence before
             out.append(
                 _stat(
                     c.value, c.range_to, c.unit, ind, period, src, sent.strip(), para.section,
-                    precision=c.qualifier, line=para.line, kind=c.kind, subject=carry,
+                    precision=c.qualifier, line=para.line, kind=c.kind, subject=subject,
                 )
             )
         last_period = period_for(sent, len(sent)) or last_period
@@ -507,7 +508,7 @@ def _from_tables(doc: Document, out: list[Statistic], own: str = "中国") -> No
                 unit = unit or _unit_in_label(col) or _unit_in_label(label) or _unit_in_label(t.caption)
                 value = parse_arabic(cell.strip().rstrip("%"))
                 entity = header[j] if j < len(header) and header[j] else None
-                subject = subject_for(entity or "", len(entity or ""), subject_for(label, len(label), own, own), own)
+                subject = subject_for(entity or "", len(entity or ""), subject_for(label, len(label), own, own, False), own, False)
                 out.append(
                     _stat(
                         value, None, unit, _label_without_unit(indicator), cell_period, src, " ".join(row), t.section or first_section,

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from policykb import rules
+from policykb.extract.sentences import clause_start
 
 
 @lru_cache(maxsize=None)
@@ -68,9 +69,17 @@ def own_region(title: str, text: str) -> str:
     return "中国"
 
 
-def subject_for(sentence: str, pos: int, carry: str, own: str) -> str:
+def carries(subject: str) -> bool:
+    """Is ``subject`` a place (kept for the next sentences of the paragraph)? An organisation or
+    group named in one sentence is the subject of that sentence only."""
+    found = mentions(subject)
+    return bool(found) and found[0][0] == 0
+
+
+def subject_for(sentence: str, pos: int, carry: str, own: str, named: bool = True) -> str:
     """The subject of the figure at ``pos`` in ``sentence``: the last place name before it that
-    is not a reference; else ``carry`` (the subject so far in the paragraph).
+    is not a reference, or an organisation or group named later at the start of a clause
+    (``named``, see ``entities``); else ``carry`` (the subject so far in the paragraph).
 
     >>> subject_for("美国算力规模占全球的34%，位列第一", 15, "中国", "中国")
     '美国'
@@ -80,7 +89,8 @@ def subject_for(sentence: str, pos: int, carry: str, own: str) -> str:
     '湖北省'
     """
     c = _cfg()
-    best = None
+    best, best_at, soft = None, -1, None
+    ents = entities(sentence, pos) if named else []
     found = mentions(sentence[:pos])
     i = 0
     while i < len(found):
@@ -97,13 +107,94 @@ def subject_for(sentence: str, pos: int, carry: str, own: str) -> str:
             continue
         if re.match(c["reference_after"], sentence[end:pos]):
             continue
+        if (
+            re.search(c["soft_reference_before"], sentence[:start])
+            or re.match(c["soft_reference_after"], sentence[end:pos])
+            or re.match(c["whole_after"], sentence[end:])
+        ):
+            soft = soft or (own if canon == "@own" else sentence[start:end] if end - start > len(name) else canon)
+            continue
+        if any(a <= start < b or (a < start and clause_start(sentence, start) <= a) for a, b, _ in ents):
+            continue  # inside an entity named at the clause start, or its object ("中卫集群承接东部地区的…")
         if end - start > len(name):
             best = sentence[start:end]
         else:
             best = own if canon == "@own" else canon
+        best_at = start
+    if ents and ents[-1][0] > best_at:
+        best = ents[-1][2]
+    if best is None and soft:
+        return soft  # a weak reference with no other subject in the sentence is the subject
     if best is None and re.search(c["target_opening"], sentence[:pos]):
         return own  # "到2027年，…普及率超过70%": a target is the document's own
     return best or carry
+
+
+@lru_cache(maxsize=None)
+def _entity_rx() -> re.Pattern:
+    c = _cfg()
+    heads = "|".join(map(re.escape, sorted(c["entity_heads"] + c["group_heads"], key=len, reverse=True)))
+    openers = "|".join(map(re.escape, sorted(c["entity_openers"], key=len, reverse=True)))
+    return re.compile(
+        rf"\s*(?P<op>{openers})?(?P<e>[\u4e00-\u9fff“”「」A-Za-z·]{{0,16}}?(?:{heads}))"
+    )
+
+
+COUNTED = re.compile(r"[\d.,，\s]+(?:余|多)?\s*(?:万|亿)?(?:家|个|名|所|座|间)")
+
+
+def entities(sentence: str, pos: int) -> list[tuple[int, int, str]]:
+    """Organisations and groups named at the start of a clause before ``pos``: (start, end, name).
+    A group of enterprises counts only when set apart as the population measured.
+
+    >>> [n for *_, n in entities("东风汽车集团相关负责人介绍，检出率提升至99.2%", 25)]
+    ['东风汽车集团']
+    >>> [n for *_, n in entities("分规模看，大型企业应用比例达到43.2%，而中小企业仅为9.7%", 33)]
+    ['中小企业']
+    >>> [n for *_, n in entities("相关企业数量超过5 000家", 8)]
+    []
+    """
+    c = _cfg()
+    out = []
+    starts = [0] + [m.end() for m in re.finditer(r"[，,；;：:]", sentence[:pos])]
+    for s in starts:
+        m = _entity_rx().match(sentence, s)
+        if not m or m.end("e") > pos:
+            continue
+        a, b = m.start("e"), m.end("e")
+        name = m.group("e")
+        for q in c["entity_quantifiers"]:
+            if name.startswith(q):
+                name, a = name[len(q) :], a + len(q)
+        if re.match(c["entity_measured_after"], sentence[b:]) or _in_title(sentence, a) or re.search(c["reference_before"], sentence[:a]):
+            continue
+        if re.match(r"[\u4e00-\u9fff]{1,3}的", sentence[b:]):
+            continue  # "中小企业贷款的平均审批时间": a modifier inside what is measured
+            continue
+        rest = sentence[b:pos]
+        if len(rest) <= 4 and not re.search(r"[，,；;：:]", rest) and COUNTED.match(sentence[pos : pos + 14]):
+            continue  # "入库企业不少于300家": the entity is what is counted
+        head = next(h for h in sorted(c["entity_heads"] + c["group_heads"], key=len, reverse=True) if name.endswith(h))
+        if head in c["group_heads"] and not (
+            re.search(c["group_markers"], name)
+            or m.group("op") in ("在", "而")
+            or re.match(r"中[，,]|中(?:仅|只)?有", sentence[b:])
+        ):
+            continue  # a group named in passing ("制造企业…"), not set apart as the population measured
+        modifier = name[: -len(head)]
+        if len(modifier) < 2 or any(modifier.startswith(g) for g in c["entity_generic"]):
+            continue
+        if re.search(r"[“”「」]", modifier) and modifier.count("“") + modifier.count("「") != modifier.count("”") + modifier.count("」"):
+            continue
+        tail = name[name.rfind("的") + 1 :]
+        if any(w in (name if tail == name else tail[: -len(head)]) or name.startswith(w) for w in c["entity_predicate_words"]):
+            continue
+        if re.search(r"[一二两三四五六七八九十]成|分之|[一二两三四五六七八九十百千万]+[家个名]", name):
+            continue
+        if mentions(name) or len(name) > 14:
+            continue  # "我国企业", "今年全市规上企业": the place is the subject
+        out.append((a, b, name))
+    return out
 
 
 def _in_title(text: str, pos: int) -> bool:
