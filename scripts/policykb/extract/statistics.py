@@ -262,6 +262,8 @@ def find_numbers(text: str) -> list[StatCandidate]:
 def _trim_indicator(s: str) -> str:
     c = _cfg()
     s = re.sub(r"^[（(]?(?:如|例如|比如)", "", s.strip())
+    s = re.sub(c["indicator_gloss"], "", s)
+    s = re.sub(r"^[^（(]{0,6}[)）]\s*[，,]?", "", s)  # "（ZB），同比增长": the rest of the bracket before
     s = DATE.sub("", s)
     s = re.sub(r"^(?:截至|截止|到|至|在|于|自)\s*(?:底|末|初|年底|年末)?", "", s).strip()
     s = re.sub(r"^(?:底|末|初)[，,]?", "", s)
@@ -290,9 +292,13 @@ def _strip_opening(s: str) -> str:
     c = _cfg()
     for _ in range(4):
         before = s
-        for _, name, _canon in mentions(s)[:1]:
+        found = mentions(s)[:1]
+        if found and found[0][0] == 1 and s.startswith("对"):
+            s = s[1:]  # "对长三角地区…": the place is whom the survey asked
+        for _, name, _canon in found:
             if s.startswith(name):
                 s = s[len(name) :]
+                s = s[1:] if s.startswith("的") and len(s) > 2 else s  # "东部地区的系数" -> 系数
         for w in sorted(c["indicator_opening"], key=len, reverse=True):
             if s.startswith(w):
                 s = s[len(w) :]
@@ -311,7 +317,7 @@ def _noun_after(text: str, end: int) -> str | None:
     if not m:
         return None
     noun = m.group(1)
-    if noun[0] in c["not_noun_start"] or not re.search(r"[\u4e00-\u9fff]{2}", noun):
+    if noun[0] in c["not_noun_start"] or not re.search(r"[\u4e00-\u9fff]{2}", noun) or re.match(c["not_noun_after"], noun):
         return None
     noun = re.split(r"(?:等|的比例|左右)(?=$)", noun)[0].rstrip("".join(c["connectives"]))
     return _trim_indicator(noun) or None
@@ -367,6 +373,13 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
         noun = re.match(r"([\u4e00-\u9fff]{1,4})(?=$|[，,。；;）)、])", text[cand.end :])
         if noun:
             ind += noun.group(1)  # "14 亿人口" -> 中国人口, "6 710 亿参数" -> …参数
+    share = cand.unit in (None, "%", "‰", "成", "倍", "个百分点", "百分点")
+    if ind and prev and share and cand.kind != "rank" and (re.match(c["subject_only_indicator"], ind) or (mentions(ind) and not _strip_opening(ind))):
+        ind = prev  # "而中小企业仅为9.7%": only who it is about; the measure is the one before
+    if ind and cand.unit and cand.unit.endswith(("元", "美元")):
+        purpose = re.match(c["money_purpose_after"], text[cand.end :])
+        if purpose and purpose.group("p") not in ind:
+            ind += purpose.group("p")  # "单个项目最高给予1 000万元支持" -> 单个项目支持
     weak = not ind or len(ind) <= 2 or re.match(c["weak_indicator"], ind)
     if weak and ind and cand.kind != "rank":
         before = _clause_before(text, start)  # "其次是基础层企业，数量为1233家"
