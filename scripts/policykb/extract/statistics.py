@@ -267,6 +267,8 @@ def _trim_indicator(s: str) -> str:
     s = DATE.sub("", s)
     s = re.sub(r"^(?:截至|截止|到|至|在|于|自)\s*(?:底|末|初|年底|年末)?", "", s).strip()
     s = re.sub(r"^(?:底|末|初)[，,]?", "", s)
+    s = re.sub(r"^(?:力争)?[一二两三四五六七八九十]+年(?:内|来|间)将?", "", s)  # "力争三年内将…比例由"
+    s = re.sub(c["per_unit_tail"], "", s)
     for _ in range(4):
         changed = False
         for w in sorted(c["indicator_trailing"], key=len, reverse=True):
@@ -368,7 +370,19 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
         for v in c["count_verbs"]:  # "建成5G基站" -> "5G基站"
             if len(v) >= 2 and ind.startswith(v) and len(ind) - len(v) >= 2:
                 ind = ind[len(v) :]
+                if len(_strip_opening(ind)) <= 1:  # "拥有全部41个工业大类": what follows is counted
+                    ind = _noun_after(text, cand.end) or ind
                 break
+        owner = re.match(r"的([^，,。；;的]{2,16}?)(?=$|[，,。；;])", text[cand.end :])
+        if re.match(c["measure_first"], ind) and owner:
+            ind = owner.group(1) + re.match(c["measure_first"], ind).group("m")  # "设立规模50亿元的…基金"
+        funding = re.search(c["funding_verb"], ind)
+        purpose = re.match(c["funding_object_after"], text[cand.end :]) if funding and cand.unit and cand.unit.endswith("元") else None
+        if purpose:
+            every = re.match(r"每年度?|每月", ind[: funding.start()])
+            verb = "资金" if funding.group("v").startswith("安排") else funding.group("v")
+            # "拨款30亿港元推出「…计划」" -> …计划拨款; "每年安排3亿元用于支持…发展" -> 每年支持…发展资金
+            ind = (every.group() if every else "") + purpose.group("o").strip("「」“”《》") + verb
     if ind and cand.unit in c["magnitudes"]:
         noun = re.match(r"([\u4e00-\u9fff]{1,4})(?=$|[，,。；;）)、])", text[cand.end :])
         if noun:
