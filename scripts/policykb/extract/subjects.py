@@ -76,6 +76,20 @@ def carries(subject: str) -> bool:
     return bool(found) and found[0][0] == 0
 
 
+def _own(word: str, own: str) -> str:
+    """What a word for the document's own region stands for: ``own``, or the province of ``own``
+    when ``own`` is a city and the word names a province.
+
+    >>> _own("全省", "武汉"), _own("全市", "武汉"), _own("全省", "湖北省")
+    ('湖北省', '武汉', '湖北省')
+    """
+    c = _cfg()
+    province = c["city_province"].get(own[:-1] if own.endswith("市") else own)
+    if word in c["own_province_words"] and province:
+        return _names()[province]
+    return own
+
+
 def subject_for(sentence: str, pos: int, carry: str, own: str, named: bool = True) -> str:
     """The subject of the figure at ``pos`` in ``sentence``: the last place name before it that
     is not a reference, or an organisation or group named later at the start of a clause
@@ -109,17 +123,17 @@ def subject_for(sentence: str, pos: int, carry: str, own: str, named: bool = Tru
             continue
         if (
             re.search(c["soft_reference_before"], sentence[:start])
-            or re.match(c["soft_reference_after"], sentence[end:pos])
+            or re.match(c["soft_reference_after"], sentence[end:])
             or re.match(c["whole_after"], sentence[end:])
         ):
-            soft = soft or (own if canon == "@own" else sentence[start:end] if end - start > len(name) else canon)
+            soft = soft or (_own(name, own) if canon == "@own" else sentence[start:end] if end - start > len(name) else canon)
             continue
         if any(a <= start < b or (a < start and clause_start(sentence, start) <= a) for a, b, _ in ents):
             continue  # inside an entity named at the clause start, or its object ("中卫集群承接东部地区的…")
         if end - start > len(name):
             best = sentence[start:end]
         else:
-            best = own if canon == "@own" else canon
+            best = _own(name, own) if canon == "@own" else canon
         best_at = start
     if ents and ents[-1][0] > best_at:
         best = ents[-1][2]
@@ -168,13 +182,14 @@ def entities(sentence: str, pos: int) -> list[tuple[int, int, str]]:
                 name, a = name[len(q) :], a + len(q)
         if re.match(c["entity_measured_after"], sentence[b:]) or _in_title(sentence, a) or re.search(c["reference_before"], sentence[:a]):
             continue
-        if re.match(r"[\u4e00-\u9fff]{1,3}的", sentence[b:]):
-            continue  # "中小企业贷款的平均审批时间": a modifier inside what is measured
+
             continue
         rest = sentence[b:pos]
         if len(rest) <= 4 and not re.search(r"[，,；;：:]", rest) and COUNTED.match(sentence[pos : pos + 14]):
             continue  # "入库企业不少于300家": the entity is what is counted
         head = next(h for h in sorted(c["entity_heads"] + c["group_heads"], key=len, reverse=True) if name.endswith(h))
+        if head in c["group_heads"] and re.match(r"[\u4e00-\u9fff]{1,3}的", sentence[b:]):
+            continue  # "中小企业贷款的平均审批时间": a modifier inside what is measured
         if head in c["group_heads"] and not (
             re.search(c["group_markers"], name)
             or m.group("op") in ("在", "而")
@@ -182,7 +197,7 @@ def entities(sentence: str, pos: int) -> list[tuple[int, int, str]]:
         ):
             continue  # a group named in passing ("制造企业…"), not set apart as the population measured
         modifier = name[: -len(head)]
-        if len(modifier) < 2 or any(modifier.startswith(g) for g in c["entity_generic"]):
+        if (len(modifier) < 2 and len(head) < 4) or any(modifier.startswith(g) for g in c["entity_generic"]):
             continue
         if re.search(r"[“”「」]", modifier) and modifier.count("“") + modifier.count("「") != modifier.count("”") + modifier.count("」"):
             continue
@@ -192,7 +207,7 @@ def entities(sentence: str, pos: int) -> list[tuple[int, int, str]]:
         if re.search(r"[一二两三四五六七八九十]成|分之|[一二两三四五六七八九十百千万]+[家个名]", name):
             continue
         if mentions(name) or len(name) > 14:
-            continue  # "我国企业", "今年全市规上企业": the place is the subject
+            continue  # "我国企业", "今年全市规上企业", "芜湖集群": the place is the subject
         out.append((a, b, name))
     return out
 
