@@ -300,6 +300,8 @@ def _strip_opening(s: str) -> str:
         for _, name, _canon in found:
             if s.startswith(name):
                 s = s[len(name) :]
+                while s[:1] in ("、", "和", "及", "与") and any(p == 1 for p, _, _ in mentions(s)[:1]):
+                    s = s[1 + len(mentions(s)[0][1]) :]  # "珠三角和长三角…": the whole list of places
                 s = s[1:] if s.startswith("的") and len(s) > 2 else s  # "东部地区的系数" -> 系数
         for w in sorted(c["indicator_opening"], key=len, reverse=True):
             if s.startswith(w):

@@ -116,8 +116,14 @@ def subject_for(sentence: str, pos: int, carry: str, own: str, named: bool = Tru
             j += 1
         if j > i:
             end = found[j][0] + len(found[j][1])
-        i = j + 1
-        if _in_title(sentence, start) or re.search(c["reference_before"], sentence[:start]):
+        listed, i = j - i + 1, j + 1
+        if listed >= 3 and re.match(c["place_list_closing"], sentence[end:]) and re.search(r"(?:在|于)$", sentence[:start]):
+            continue  # "在京津冀、长三角、成渝等地": where, not who
+        if _in_title(sentence, start):
+            continue
+        if re.search(c["reference_before"], sentence[:start]):
+            if sentence[:start].endswith("占") and re.match(c["share_within"], sentence[end:]):
+                soft = soft or (_own(name, own) if canon == "@own" else canon)  # "占我国算力总规模的比重"
             continue
         if re.match(c["reference_after"], sentence[end:pos]):
             continue
