@@ -264,7 +264,9 @@ def _trim_indicator(s: str) -> str:
     s = re.sub(r"^[（(]?(?:如|例如|比如)", "", s.strip())
     s = re.sub(c["indicator_gloss"], "", s)
     s = re.sub(r"^[^（(]{0,6}[)）]\s*[，,]?", "", s)  # "（ZB），同比增长": the rest of the bracket before
-    s = DATE.sub("", s)
+    s = re.sub(c["indicator_frame"], "", s)
+    # a date is the period, not part of the indicator; a baseline year stays ("占比较2023年提高")
+    s = _drop_dates(s)
     s = re.sub(r"^(?:截至|截止|到|至|在|于|自)\s*(?:底|末|初|年底|年末)?", "", s).strip()
     s = re.sub(r"^(?:底|末|初)[，,]?", "", s)
     s = re.sub(r"^(?:力争)?[一二两三四五六七八九十]+年(?:内|来|间)将?", "", s)  # "力争三年内将…比例由"
@@ -288,6 +290,15 @@ def _trim_indicator(s: str) -> str:
     return s.strip(" ，,：:、（(“”\"")
 
 
+def _drop_dates(s: str) -> str:
+    """Dates out of an indicator (they are its period), except a baseline year after 较/比.
+
+    >>> _drop_dates("2024年占比较2023年提高")
+    '占比较2023年提高'
+    """
+    return DATE.sub(lambda m: m.group() if re.search(r"(?:较|比|相比)$", s[: m.start()]) else "", s)
+
+
 def _strip_opening(s: str) -> str:
     """Drop the sentence's subject and stance words from the start of an indicator:
     "我国已培育" -> "培育", "美国以" -> "以", "一项覆盖" -> "覆盖"."""
@@ -302,6 +313,7 @@ def _strip_opening(s: str) -> str:
                 s = s[len(name) :]
                 while s[:1] in ("、", "和", "及", "与") and any(p == 1 for p, _, _ in mentions(s)[:1]):
                     s = s[1 + len(mentions(s)[0][1]) :]  # "珠三角和长三角…": the whole list of places
+                s = re.sub(r"^等?地区", "", s)  # "京津冀和成渝地区"
                 s = s[1:] if s.startswith("的") and len(s) > 2 else s  # "东部地区的系数" -> 系数
         for w in sorted(c["indicator_opening"], key=len, reverse=True):
             if s.startswith(w):
@@ -316,7 +328,8 @@ def _noun_after(text: str, end: int) -> str | None:
     """What is counted, printed after the number: "培育100家以上具有国际影响力的人工智能企业"."""
     c = _cfg()
     rest = text[end:]
-    rest = re.sub(rf"^(?:{'|'.join(map(re.escape, c['after_number_fillers']))})+", "", rest)
+    fillers = "|".join(re.escape(f) + ("(?!游)" if f == "上下" else "") for f in c["after_number_fillers"])
+    rest = re.sub(rf"^(?:{fillers})+", "", rest)  # "100家上下" but "600家上下游供应商"
     m = re.match(r"([^，,。；;：:！？!?（(\d%％]{2,24})", rest)
     if not m:
         return None
@@ -334,7 +347,7 @@ def _clause_before(text: str, start: int) -> str | None:
         return None
     before = _trim_indicator(text[clause_start(text, start - 1) : start - 1])
     before = re.sub(_cfg()["superlative_tail"], "", before)
-    if len(before) < 2 or find_numbers(before) or re.search(r"\d", before):
+    if len(before) < 2 or find_numbers(before) or re.search(r"\d", before) or re.match(_cfg()["framing_clause"], before):
         return None
     return _strip_opening(before) or None
 
@@ -357,6 +370,17 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
     if ind in c["indicator_trailing"] or ind in c["qualifiers_before"] or ind in c["connectives"]:
         ind = ""  # "超过六成的…", "8%和7%": only a qualifier or a link before the figure
     core = _strip_opening(ind) if ind else ""
+    counted = cand.unit in c["count_units"] or (cand.unit or "")[-1:] in c["count_units"]
+    if core and counted and (head.rstrip().endswith("的") or any(len(v) >= 2 and core.endswith(v) for v in c["count_verbs"])):
+        after = _noun_after(text, cand.end)  # "来自国内外的1 200余名官员", "…系统已覆盖7间公立医院"
+        if after and head.rstrip().endswith("的"):
+            core = ""
+        elif after and len(core) > 4:
+            core = ind = core + after
+    last_place = mentions(core)[-1][1] if core and mentions(core) else None
+    verb = next((v for v in c["count_verbs"] if core.startswith(v)), None) if last_place else None
+    if verb and core.endswith(last_place) and core[len(verb) : -len(last_place)] in ("", "了"):
+        core = ""  # "集聚了全国约四成的人工智能企业": what is counted follows the figure
     verb_only = not core or len(core) <= 1 or core in c["count_verbs"] or (
         len(core) <= 4 and any(core.endswith(v) for v in c["count_verbs"]) and cand.unit not in ("%", "‰")
     )
@@ -405,7 +429,7 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
         prev = prev[: -len("排名")] if prev.endswith("排名") else prev
         ind = prev + (ind or "") if not (ind and prev.endswith(ind)) else prev
     if cand.kind == "rank" and ind and not ind.endswith("排名"):
-        ind = re.sub(r"(?:占[^，,]*|比重|份额)$", "", ind) + "排名"
+        ind = re.sub(r"(?:约|近|接近)?(?:占[^，,]*|比重|份额)$", "", ind) + "排名"
     return ind or None
 
 
