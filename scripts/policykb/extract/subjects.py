@@ -121,7 +121,8 @@ def subject_for(sentence: str, pos: int, carry: str, own: str, named: bool = Tru
             continue  # "在京津冀、长三角、成渝等地": where, not who
         if _in_title(sentence, start):
             continue
-        if re.search(c["reference_before"], sentence[:start]):
+        surveyed = sentence[:start].endswith("对") and re.match(c["survey_after"], sentence[end:])
+        if re.search(c["reference_before"], sentence[:start]) and not surveyed:
             if sentence[:start].endswith("占") and re.match(c["share_within"], sentence[end:]):
                 soft = soft or (_own(name, own) if canon == "@own" else canon)  # "占我国算力总规模的比重"
             continue
@@ -143,6 +144,13 @@ def subject_for(sentence: str, pos: int, carry: str, own: str, named: bool = Tru
         best_at = start
     if ents and ents[-1][0] > best_at:
         best = ents[-1][2]
+    if found:
+        # "较新加坡（第3位）", "少于美国的61家": the figure is that of the place right before it
+        last_end = found[-1][0] + len(found[-1][1])
+        bracketed = last_end == pos and sentence[pos : pos + 1] in ("（", "(")
+        counted = last_end == pos - 1 and sentence[pos - 1] == "的" and COUNTED.match(sentence[pos : pos + 14])
+        if bracketed or counted:
+            return _own(found[-1][1], own) if found[-1][2] == "@own" else found[-1][2]
     if best is None and soft:
         return soft  # a weak reference with no other subject in the sentence is the subject
     if best is None and re.search(c["target_opening"], sentence[:pos]):
