@@ -319,6 +319,8 @@ def _strip_opening(s: str) -> str:
             if s.startswith(w):
                 s = s[len(w) :]
                 break
+        s = re.sub(c["indicator_frame"], "", s)  # "香港在一百多个经济体中排名" -> 排名
+        s = re.sub(r"^于?第[一二三四]季度?", "", s)  # "本中心于第四季对…"
         if s == before:
             break
     return s
@@ -357,6 +359,11 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
     after it when those before are only a verb ("已培育421家国家级智能制造示范工厂")."""
     c = _cfg()
     start = max(clause_start(text, cand.start), prev_end)
+    whole = start
+    while whole > prev_end and whole > 0 and text[whole - 1] == "、":
+        whole = clause_start(text, whole - 1)
+    if whole < start and not re.search(r"\d", text[whole:start]):
+        start = whole  # "建设智慧农场、数字牧场100个": a list of what is counted is one indicator
     head = text[start : cand.start]
     if head.count("）") > head.count("（") or head.count(")") > head.count("("):
         # "电能利用效率（PUE）不高于1.25": the clause reaches back over the bracket
@@ -371,9 +378,9 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
         ind = ""  # "超过六成的…", "8%和7%": only a qualifier or a link before the figure
     core = _strip_opening(ind) if ind else ""
     counted = cand.unit in c["count_units"] or (cand.unit or "")[-1:] in c["count_units"]
-    if core and counted and (head.rstrip().endswith("的") or any(len(v) >= 2 and core.endswith(v) for v in c["count_verbs"])):
+    if core and counted and (head.rstrip().endswith(("的", "等")) or any(len(v) >= 2 and core.endswith(v) for v in c["count_verbs"])):
         after = _noun_after(text, cand.end)  # "来自国内外的1 200余名官员", "…系统已覆盖7间公立医院"
-        if after and head.rstrip().endswith("的"):
+        if after and head.rstrip().endswith(("的", "等")):  # "原材料、消费品、装备等31个工业门类"
             core = ""
         elif after and len(core) > 4:
             core = ind = core + after
@@ -389,8 +396,10 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
         if cand.kind == "rank" and after and text[cand.end - 1] not in "的大":
             after = None  # "位列第二，…": what follows is another clause
         ind = after or (core if len(core) > 1 and core not in c["count_verbs"] else None)
-        if not ind and not prev and cand.kind != "rank":
+        if not ind and not prev:
             ind = _clause_before(text, start)  # "应用层企业数量最多，达到2650家"
+            if cand.kind == "rank" and ind and not re.search(c["rank_list_clause"], ind):
+                ind = None
     elif core and len(core) >= 2:
         ind = core
         for v in c["count_verbs"]:  # "建成5G基站" -> "5G基站"
@@ -399,7 +408,7 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
                 if len(_strip_opening(ind)) <= 1:  # "拥有全部41个工业大类": what follows is counted
                     ind = _noun_after(text, cand.end) or ind
                 break
-        owner = re.match(r"的([^，,。；;的]{2,16}?)(?=$|[，,。；;])", text[cand.end :])
+        owner = re.match(r"(?:以上|以下|左右)?的([^，,。；;的]{2,16}?)(?=$|[，,。；;已有为是达将])", text[cand.end :])
         if re.match(c["measure_first"], ind) and owner:
             ind = owner.group(1) + re.match(c["measure_first"], ind).group("m")  # "设立规模50亿元的…基金"
         funding = re.search(c["funding_verb"], ind)
@@ -428,7 +437,9 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
     if weak and prev and prev != ind:
         prev = prev[: -len("排名")] if prev.endswith("排名") else prev
         ind = prev + (ind or "") if not (ind and prev.endswith(ind)) else prev
-    if cand.kind == "rank" and ind and not ind.endswith("排名"):
+    if cand.kind == "rank" and not ind:
+        return "排名"  # "在四十多个经济体中排名第5位": nothing but the scope names it
+    if cand.kind == "rank" and not ind.endswith("排名"):
         ind = re.sub(r"(?:约|近|接近)?(?:占[^，,]*|比重|份额)$", "", ind) + "排名"
     return ind or None
 
