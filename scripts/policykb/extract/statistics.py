@@ -444,6 +444,19 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
     return ind or None
 
 
+def owned_indicator(ind: str | None, subject: str, before: str) -> str | None:
+    """A short indicator of an organisation named before the figure is that organisation's:
+    "湘江智算中心一期算力规模达到500 PFLOPS" -> 湘江智算中心一期算力规模 (places are never
+    prefixed: they are the subject).
+
+    >>> owned_indicator("首期算力", "某智算中心", "某智算中心首期算力达到"), owned_indicator("算力规模", "中国", "我国算力规模")
+    ('某智算中心首期算力', '算力规模')
+    """
+    if ind and not carries(subject) and subject not in ind and len(ind) <= 6 and subject in before:
+        return subject + ind
+    return ind
+
+
 def period_for(text: str, upto: int) -> str | None:
     best = None
     for m in DATE.finditer(text[:upto]):
@@ -526,6 +539,7 @@ def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: s
             prev_ind, prev_end = ind, c.end
             subject = subject_for(sent, c.start, carry, own)
             carry = subject if carries(subject) else carry
+            ind = owned_indicator(ind, subject, sent[: c.start])
             period = period_for(sent, c.start)
             if period is None and re.search(r"同年|当年|同期", sent):
                 period = last_period  # "中国同年…": the year of the sentence before
