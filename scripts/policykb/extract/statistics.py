@@ -444,6 +444,36 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
     return ind or None
 
 
+def sentence_indicators(sent: str, cands: list[StatCandidate]) -> list[str | None]:
+    """The indicator of each figure of a sentence (see ``indicator_for``); figures given
+    "分别" for a list share it out: "金融、制造和政务行业的占比分别为11%、9%和7%" ->
+    金融行业的占比, 制造行业的占比, 政务行业的占比.
+
+    >>> sentence_indicators("金融、制造和政务行业的占比分别为11%、9%和7%", find_numbers("金融、制造和政务行业的占比分别为11%、9%和7%"))
+    ['金融行业的占比', '制造行业的占比', '政务行业的占比']
+    """
+    out: list[str | None] = []
+    prev_ind, prev_end = None, 0
+    for c in cands:
+        ind = indicator_for(sent, c, prev_ind, prev_end)
+        prev_ind, prev_end = ind, c.end
+        out.append(ind)
+    i = 0
+    while i < len(cands):
+        j = i + 1
+        while j < len(cands) and re.fullmatch(r"\s*[、和及与,，]\s*", sent[cands[j - 1].end : cands[j].start]):
+            j += 1
+        items = re.split(r"[、和及与]", out[i] or "")
+        if j - i >= 2 and len(items) == j - i and "分别" in sent[clause_start(sent, cands[i].start) : cands[i].start]:
+            k = len(items[0])
+            if k >= 2 and all(len(t) == k for t in items[:-1]) and len(items[-1]) > k:
+                suffix = items[-1][k:]
+                for n, t in enumerate(items[:-1] + [items[-1][:k]]):
+                    out[i + n] = t + suffix
+        i = j
+    return out
+
+
 def owned_indicator(ind: str | None, subject: str, before: str) -> str | None:
     """A short indicator of an organisation named before the figure is that organisation's:
     "湘江智算中心一期算力规模达到500 PFLOPS" -> 湘江智算中心一期算力规模 (places are never
@@ -533,10 +563,7 @@ def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: s
             last_period = period_for(sent, len(sent)) or last_period
             continue
         src = source_for(sent) or note_source(para, a, b, doc)
-        prev_ind, prev_end = None, 0
-        for c in cands:
-            ind = indicator_for(sent, c, prev_ind, prev_end)
-            prev_ind, prev_end = ind, c.end
+        for c, ind in zip(cands, sentence_indicators(sent, cands)):
             subject = subject_for(sent, c.start, carry, own)
             carry = subject if carries(subject) else carry
             ind = owned_indicator(ind, subject, sent[: c.start])
