@@ -178,12 +178,17 @@ def entities(sentence: str, pos: int) -> list[tuple[int, int, str]]:
     >>> [n for *_, n in entities("东风汽车集团相关负责人介绍，检出率提升至99.2%", 25)]
     ['东风汽车集团']
     >>> [n for *_, n in entities("分规模看，大型企业应用比例达到43.2%，而中小企业仅为9.7%", 33)]
-    ['中小企业']
+    ['大型企业', '中小企业']
     >>> [n for *_, n in entities("相关企业数量超过5 000家", 8)]
     []
     """
     c = _cfg()
     out = []
+    for m in re.finditer(c["anaphora"], sentence[:pos]):
+        noun = m.group("n")
+        counted = re.search(rf"\d[\d.,\s]*(?:余|多)?\s*[家个所座]([^，,。；;\d]{{0,14}}{re.escape(noun)})", sentence[: m.start()])
+        if counted:
+            out.append((m.start(), m.end(), counted.group(1)))  # "…421家国家级智能制造示范工厂，这些工厂的…"
     starts = [0] + [m.end() for m in re.finditer(r"[，,；;：:]", sentence[:pos])]
     for s in starts:
         m = _entity_rx().match(sentence, s)
@@ -207,6 +212,7 @@ def entities(sentence: str, pos: int) -> list[tuple[int, int, str]]:
         if head in c["group_heads"] and not (
             re.search(c["group_markers"], name)
             or m.group("op") in ("在", "而")
+            or (s > 0 and re.search(c["group_clause_before"], sentence[clause_start(sentence, s - 1) : s - 1]))
             or re.match(r"中[，,]|中(?:仅|只)?有", sentence[b:])
         ):
             continue  # a group named in passing ("制造企业…"), not set apart as the population measured
@@ -223,7 +229,7 @@ def entities(sentence: str, pos: int) -> list[tuple[int, int, str]]:
         if mentions(name) or len(name) > 14:
             continue  # "我国企业", "今年全市规上企业", "芜湖集群": the place is the subject
         out.append((a, b, name))
-    return out
+    return sorted(out)
 
 
 def _in_title(text: str, pos: int) -> bool:
