@@ -15,7 +15,7 @@ from functools import lru_cache
 from policykb import rules
 from policykb.extract.numerals import parse_arabic, parse_chinese
 from policykb.extract.sentences import clause_start
-from policykb.extract.subjects import carries, mentions, own_region, subject_for
+from policykb.extract.subjects import carries, events, mentions, own_region, subject_for
 from policykb.model import Statistic
 from policykb.segment import unit_boundary
 from policykb.structure.document import Document, Paragraph
@@ -552,7 +552,7 @@ def _stat(value, range_to, unit, indicator, period, source, quote, section, **ex
     )
 
 
-def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: str = "中国") -> None:
+def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: str = "中国", named: dict | None = None) -> None:
     text = para.text
     last_period = None
     carry = own
@@ -565,6 +565,7 @@ def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: s
         src = source_for(sent) or note_source(para, a, b, doc)
         for c, ind in zip(cands, sentence_indicators(sent, cands)):
             subject = subject_for(sent, c.start, carry, own)
+            subject = (named or {}).get(subject, subject)  # "大会" -> the event the text reports
             carry = subject if carries(subject) else carry
             ind = owned_indicator(ind, subject, sent[: c.start])
             period = period_for(sent, c.start)
@@ -643,15 +644,16 @@ def _unit_in_label(label: str) -> str | None:
 def extract_statistics(doc: Document) -> list[Statistic]:
     out: list[Statistic] = []
     own = own_region(doc.meta.title_zh or "", "".join(p.text for p in doc.paragraphs[:200]))
+    named = events((doc.meta.title_zh or "") + "\n" + "\n".join(p.text for p in doc.paragraphs[:3]))
     for para in doc.paragraphs:
-        _from_paragraph(para, doc, out, own)
+        _from_paragraph(para, doc, out, own, named)
     _from_tables(doc, out, own)
     # notes that are not bibliographic (examples, definitions) can carry figures too
     for n in doc.notes:
         if _BIBLIO.search(n.text):
             continue
         para = Paragraph(section=_section_of_note(doc, n), text=n.text, offs=[], markers=[], line=n.line)
-        _from_paragraph(para, doc, out, own)
+        _from_paragraph(para, doc, out, own, named)
     return out
 
 

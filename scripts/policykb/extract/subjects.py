@@ -76,6 +76,19 @@ def carries(subject: str) -> bool:
     return bool(found) and found[0][0] == 0
 
 
+def events(text: str) -> dict[str, str]:
+    """The full name of each event a text names, by its head word (the first printed wins).
+
+    >>> events("第七届长江人工智能产业大会在武汉开幕")
+    {'大会': '第七届长江人工智能产业大会'}
+    """
+    out: dict[str, str] = {}
+    for m in re.finditer(_cfg()["event_name"], text):
+        head = next(h for h in _cfg()["event_heads"] if m.group().endswith(h))
+        out.setdefault(head, m.group())
+    return out
+
+
 def _own(word: str, own: str) -> str:
     """What a word for the document's own region stands for: ``own``, or the province of ``own``
     when ``own`` is a city and the word names a province.
@@ -190,6 +203,9 @@ def entities(sentence: str, pos: int) -> list[tuple[int, int, str]]:
         if counted:
             out.append((m.start(), m.end(), counted.group(1)))  # "…421家国家级智能制造示范工厂，这些工厂的…"
     starts = [0] + [m.end() for m in re.finditer(r"[，,；;：:]", sentence[:pos])]
+    event = re.match(rf"\s*(?:{'|'.join(c['event_heads'])})(?=[\u4e00-\u9fff])", sentence)
+    if event and pos > event.end():
+        out.append((event.start(), event.end(), event.group().strip()))  # "大会为期3天，…"
     for s in starts:
         m = _entity_rx().match(sentence, s)
         if not m or m.end("e") > pos:
