@@ -267,6 +267,7 @@ def _trim_indicator(s: str) -> str:
     s = re.sub(c["indicator_frame"], "", s)
     # a date is the period, not part of the indicator; a baseline year stays ("占比较2023年提高")
     s = _drop_dates(s)
+    s = re.sub(r"由(?=[\u4e00-\u9fff]{0,3}$)", "", s)  # "增速由年均" -> 增速年均
     s = re.sub(r"^(?:截至|截止|到|至|在|于|自)\s*(?:底|末|初|年底|年末)?", "", s).strip()
     s = re.sub(r"^(?:底|末|初)[，,]?", "", s)
     s = re.sub(r"^(?:力争)?[一二两三四五六七八九十]+年(?:内|来|间)将?", "", s)  # "力争三年内将…比例由"
@@ -293,10 +294,11 @@ def _trim_indicator(s: str) -> str:
 def _drop_dates(s: str) -> str:
     """Dates out of an indicator (they are its period), except a baseline year after 较/比.
 
-    >>> _drop_dates("2024年占比较2023年提高")
-    '占比较2023年提高'
+    >>> _drop_dates("2024年占比较2023年提高"), _drop_dates("增速由2000—2010年的年均")
+    ('占比较2023年提高', '增速由年均')
     """
-    return DATE.sub(lambda m: m.group() if re.search(r"(?:较|比|相比)$", s[: m.start()]) else "", s)
+    s = DATE.sub(lambda m: m.group() if re.search(r"(?:较|比|相比)$", s[: m.start()]) else "\x00", s)
+    return re.sub(r"\x00的?", "", s)  # "由2000—2010年的年均" -> 由年均
 
 
 def _strip_opening(s: str) -> str:
@@ -339,6 +341,9 @@ def _noun_after(text: str, end: int) -> str | None:
     if noun[0] in c["not_noun_start"] or not re.search(r"[\u4e00-\u9fff]{2}", noun) or re.match(c["not_noun_after"], noun):
         return None
     noun = re.split(r"(?:等|的比例|左右)(?=$)", noun)[0].rstrip("".join(c["connectives"]))
+    survey = re.fullmatch(c["surveyed_after"], noun)
+    if survey:  # "412家外贸企业的问卷调查显示": the figure counts who was surveyed
+        noun = survey.group("how") + survey.group("who")
     return _trim_indicator(noun) or None
 
 
@@ -434,6 +439,8 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
         before = _clause_before(text, start)  # "其次是基础层企业，数量为1233家"
         if before:
             return before + ind
+    if ind and prev and re.match(c["change_to"], ind):
+        return prev  # "增速由年均2.8%降至年均0.9%"
     if weak and prev and prev != ind:
         prev = prev[: -len("排名")] if prev.endswith("排名") else prev
         ind = prev + (ind or "") if not (ind and prev.endswith(ind)) else prev
