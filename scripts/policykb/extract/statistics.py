@@ -292,12 +292,13 @@ def _trim_indicator(s: str) -> str:
 
 
 def _drop_dates(s: str) -> str:
-    """Dates out of an indicator (they are its period), except a baseline year after 较/比.
+    """Dates out of an indicator (they are its period), except a baseline year after 较/比/是
+    ("是2024年的两倍").
 
     >>> _drop_dates("2024年占比较2023年提高"), _drop_dates("增速由2000—2010年的年均")
     ('占比较2023年提高', '增速由年均')
     """
-    s = DATE.sub(lambda m: m.group() if re.search(r"(?:较|比|相比)$", s[: m.start()]) else "\x00", s)
+    s = DATE.sub(lambda m: m.group() if re.search(r"(?:较|比|相比|是)$", s[: m.start()]) else "\x00", s)
     return re.sub(r"\x00的?", "", s)  # "由2000—2010年的年均" -> 由年均
 
 
@@ -444,6 +445,9 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
     if weak and prev and prev != ind:
         prev = prev[: -len("排名")] if prev.endswith("排名") else prev
         ind = prev + (ind or "") if not (ind and prev.endswith(ind)) else prev
+    beneficiary = re.match(c["beneficiary_opening"], text)
+    if ind and beneficiary and len(ind) <= 6 and beneficiary.end() <= cand.start and beneficiary.group("x") not in ind:
+        ind = beneficiary.group("x") + ind  # "对符合条件的…改造项目，…贴息比例" -> …改造项目贴息比例
     if cand.kind == "rank" and not ind:
         return "排名"  # "在四十多个经济体中排名第5位": nothing but the scope names it
     if cand.kind == "rank" and not ind.endswith("排名"):
