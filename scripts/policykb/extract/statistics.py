@@ -402,7 +402,10 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
         if cand.kind == "rank" and after and text[cand.end - 1] not in "的大":
             after = None  # "位列第二，…": what follows is another clause
         ind = after or (core if len(core) > 1 and core not in c["count_verbs"] else None)
-        if not ind and not prev:
+        scope = re.match(r"(?:但|然而|而)?在(?P<s>[^，,]{2,20})中[，,]$", text[clause_start(text, start - 1) : start]) if start else None
+        if not ind and cand.kind == "rank" and scope and re.search(c["rank_list_clause"], scope.group("s")):
+            ind = scope.group("s")  # "在「商业环境」分项中，香港排名第6位": the rank is in that list
+        elif not ind and not prev:
             ind = _clause_before(text, start)  # "应用层企业数量最多，达到2650家"
             if cand.kind == "rank" and ind and not re.search(c["rank_list_clause"], ind):
                 ind = None
@@ -472,7 +475,7 @@ def sentence_indicators(sent: str, cands: list[StatCandidate]) -> list[str | Non
     i = 0
     while i < len(cands):
         j = i + 1
-        while j < len(cands) and re.fullmatch(r"\s*[、和及与,，]\s*", sent[cands[j - 1].end : cands[j].start]):
+        while j < len(cands) and re.fullmatch(r"\s*[、和及与,，]?\s*", sent[cands[j - 1].end : cands[j].start]):
             j += 1
         items = re.split(r"[、和及与]", out[i] or "")
         if j - i >= 2 and len(items) == j - i and "分别" in sent[clause_start(sent, cands[i].start) : cands[i].start]:
