@@ -1,5 +1,5 @@
 """Indicator and subject cases (tests/cases/indicators.yaml): what a figure measures and whom it
-is about, from either side of the number."""
+is about, from either side of the number (as the paragraph extractor computes them)."""
 
 from __future__ import annotations
 
@@ -9,19 +9,19 @@ import pytest
 import yaml
 
 from policykb.chinese import to_simplified
-from policykb.extract.statistics import find_numbers, indicator_for
-from policykb.extract.subjects import subject_for
+from policykb.extract.statistics import find_numbers, owned_indicator, sentence_indicators
+from policykb.extract.subjects import carries, subject_for
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "indicators.yaml").read_text(encoding="utf-8"))
 
 
 def _extract(sentence: str, own: str) -> list[tuple[str | None, str]]:
-    out, prev, prev_end, carry = [], None, 0, own
-    for c in find_numbers(sentence):
-        ind = indicator_for(sentence, c, prev, prev_end)
-        prev, prev_end = ind, c.end
-        carry = subject_for(sentence, c.start, carry, own)
-        out.append((ind, carry))
+    out, carry = [], own
+    cands = find_numbers(sentence)
+    for c, ind in zip(cands, sentence_indicators(sentence, cands)):
+        subject = subject_for(sentence, c.start, carry, own)
+        carry = subject if carries(subject) else carry
+        out.append((owned_indicator(ind, subject, sentence[: c.start]), subject))
     return out
 
 

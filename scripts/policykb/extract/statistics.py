@@ -15,7 +15,7 @@ from functools import lru_cache
 from policykb import rules
 from policykb.extract.numerals import parse_arabic, parse_chinese
 from policykb.extract.sentences import clause_start
-from policykb.extract.subjects import mentions, own_region, subject_for
+from policykb.extract.subjects import carries, events, mentions, own_region, subject_for
 from policykb.model import Statistic
 from policykb.segment import unit_boundary
 from policykb.structure.document import Document, Paragraph
@@ -279,9 +279,16 @@ def find_numbers(text: str) -> list[StatCandidate]:
 def _trim_indicator(s: str) -> str:
     c = _cfg()
     s = re.sub(r"^[（(]?(?:如|例如|比如)", "", s.strip())
-    s = DATE.sub("", s)
+    s = re.sub(c["indicator_gloss"], "", s)
+    s = re.sub(r"^[^（(]{0,6}[)）]\s*[，,]?", "", s)  # "（ZB），同比增长": the rest of the bracket before
+    s = re.sub(c["indicator_frame"], "", s)
+    # a date is the period, not part of the indicator; a baseline year stays ("占比较2023年提高")
+    s = _drop_dates(s)
+    s = re.sub(r"由(?=[\u4e00-\u9fff]{0,3}$)", "", s)  # "增速由年均" -> 增速年均
     s = re.sub(r"^(?:截至|截止|到|至|在|于|自)\s*(?:底|末|初|年底|年末)?", "", s).strip()
     s = re.sub(r"^(?:底|末|初)[，,]?", "", s)
+    s = re.sub(r"^(?:力争)?[一二两三四五六七八九十]+年(?:内|来|间)将?", "", s)  # "力争三年内将…比例由"
+    s = re.sub(c["per_unit_tail"], "", s)
     for _ in range(4):
         changed = False
         for w in sorted(c["indicator_trailing"], key=len, reverse=True):
@@ -301,19 +308,39 @@ def _trim_indicator(s: str) -> str:
     return s.strip(" ，,：:、（(“”\"")
 
 
+def _drop_dates(s: str) -> str:
+    """Dates out of an indicator (they are its period), except a baseline year after 较/比/是
+    ("是2024年的两倍").
+
+    >>> _drop_dates("2024年占比较2023年提高"), _drop_dates("增速由2000—2010年的年均")
+    ('占比较2023年提高', '增速由年均')
+    """
+    s = DATE.sub(lambda m: m.group() if re.search(r"(?:较|比|相比|是)$", s[: m.start()]) else "\x00", s)
+    return re.sub(r"\x00的?", "", s)  # "由2000—2010年的年均" -> 由年均
+
+
 def _strip_opening(s: str) -> str:
     """Drop the sentence's subject and stance words from the start of an indicator:
     "我国已培育" -> "培育", "美国以" -> "以", "一项覆盖" -> "覆盖"."""
     c = _cfg()
     for _ in range(4):
         before = s
-        for _, name, _canon in mentions(s)[:1]:
+        found = mentions(s)[:1]
+        if found and found[0][0] == 1 and s.startswith("对"):
+            s = s[1:]  # "对长三角地区…": the place is whom the survey asked
+        for _, name, _canon in found:
             if s.startswith(name):
                 s = s[len(name) :]
+                while s[:1] in ("、", "和", "及", "与") and any(p == 1 for p, _, _ in mentions(s)[:1]):
+                    s = s[1 + len(mentions(s)[0][1]) :]  # "珠三角和长三角…": the whole list of places
+                s = re.sub(r"^等?地区", "", s)  # "京津冀和成渝地区"
+                s = s[1:] if s.startswith("的") and len(s) > 2 else s  # "东部地区的系数" -> 系数
         for w in sorted(c["indicator_opening"], key=len, reverse=True):
             if s.startswith(w):
                 s = s[len(w) :]
                 break
+        s = re.sub(c["indicator_frame"], "", s)  # "香港在一百多个经济体中排名" -> 排名
+        s = re.sub(r"^于?第[一二三四]季度?", "", s)  # "本中心于第四季对…"
         if s == before:
             break
     return s
@@ -323,14 +350,18 @@ def _noun_after(text: str, end: int) -> str | None:
     """What is counted, printed after the number: "培育100家以上具有国际影响力的人工智能企业"."""
     c = _cfg()
     rest = text[end:]
-    rest = re.sub(rf"^(?:{'|'.join(map(re.escape, c['after_number_fillers']))})+", "", rest)
+    fillers = "|".join(re.escape(f) + ("(?!游)" if f == "上下" else "") for f in c["after_number_fillers"])
+    rest = re.sub(rf"^(?:{fillers})+", "", rest)  # "100家上下" but "600家上下游供应商"
     m = re.match(r"([^，,。；;：:！？!?（(\d%％]{2,24})", rest)
     if not m:
         return None
     noun = m.group(1)
-    if noun[0] in c["not_noun_start"] or not re.search(r"[\u4e00-\u9fff]{2}", noun):
+    if noun[0] in c["not_noun_start"] or not re.search(r"[\u4e00-\u9fff]{2}", noun) or re.match(c["not_noun_after"], noun):
         return None
     noun = re.split(r"(?:等|的比例|左右)(?=$)", noun)[0].rstrip("".join(c["connectives"]))
+    survey = re.fullmatch(c["surveyed_after"], noun)
+    if survey:  # "412家外贸企业的问卷调查显示": the figure counts who was surveyed
+        noun = survey.group("how") + survey.group("who")
     return _trim_indicator(noun) or None
 
 
@@ -341,7 +372,7 @@ def _clause_before(text: str, start: int) -> str | None:
         return None
     before = _trim_indicator(text[clause_start(text, start - 1) : start - 1])
     before = re.sub(_cfg()["superlative_tail"], "", before)
-    if len(before) < 2 or find_numbers(before) or re.search(r"\d", before):
+    if len(before) < 2 or find_numbers(before) or re.search(r"\d", before) or re.match(_cfg()["framing_clause"], before):
         return None
     return _strip_opening(before) or None
 
@@ -351,6 +382,11 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
     after it when those before are only a verb ("已培育421家国家级智能制造示范工厂")."""
     c = _cfg()
     start = max(clause_start(text, cand.start), prev_end)
+    whole = start
+    while whole > prev_end and whole > 0 and text[whole - 1] == "、":
+        whole = clause_start(text, whole - 1)
+    if whole < start and not re.search(r"\d", text[whole:start]):
+        start = whole  # "建设智慧农场、数字牧场100个": a list of what is counted is one indicator
     head = text[start : cand.start]
     if head.count("）") > head.count("（") or head.count(")") > head.count("("):
         # "电能利用效率（PUE）不高于1.25": the clause reaches back over the bracket
@@ -364,6 +400,17 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
     if ind in c["indicator_trailing"] or ind in c["qualifiers_before"] or ind in c["connectives"]:
         ind = ""  # "超过六成的…", "8%和7%": only a qualifier or a link before the figure
     core = _strip_opening(ind) if ind else ""
+    counted = cand.unit in c["count_units"] or (cand.unit or "")[-1:] in c["count_units"]
+    if core and counted and (head.rstrip().endswith(("的", "等")) or any(len(v) >= 2 and core.endswith(v) for v in c["count_verbs"])):
+        after = _noun_after(text, cand.end)  # "来自国内外的1 200余名官员", "…系统已覆盖7间公立医院"
+        if after and head.rstrip().endswith(("的", "等")):  # "原材料、消费品、装备等31个工业门类"
+            core = ""
+        elif after and len(core) > 4:
+            core = ind = core + after
+    last_place = mentions(core)[-1][1] if core and mentions(core) else None
+    verb = next((v for v in c["count_verbs"] if core.startswith(v)), None) if last_place else None
+    if verb and core.endswith(last_place) and core[len(verb) : -len(last_place)] in ("", "了"):
+        core = ""  # "集聚了全国约四成的人工智能企业": what is counted follows the figure
     verb_only = not core or len(core) <= 1 or core in c["count_verbs"] or (
         len(core) <= 4 and any(core.endswith(v) for v in c["count_verbs"]) and cand.unit not in ("%", "‰")
     )
@@ -372,29 +419,103 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
         if cand.kind == "rank" and after and text[cand.end - 1] not in "的大":
             after = None  # "位列第二，…": what follows is another clause
         ind = after or (core if len(core) > 1 and core not in c["count_verbs"] else None)
-        if not ind and not prev and cand.kind != "rank":
+        scope = re.match(r"(?:但|然而|而)?在(?P<s>[^，,]{2,20})中[，,]$", text[clause_start(text, start - 1) : start]) if start else None
+        if not ind and cand.kind == "rank" and scope and re.search(c["rank_list_clause"], scope.group("s")):
+            ind = scope.group("s")  # "在「商业环境」分项中，香港排名第6位": the rank is in that list
+        elif not ind and not prev:
             ind = _clause_before(text, start)  # "应用层企业数量最多，达到2650家"
+            if cand.kind == "rank" and ind and not re.search(c["rank_list_clause"], ind):
+                ind = None
     elif core and len(core) >= 2:
         ind = core
         for v in c["count_verbs"]:  # "建成5G基站" -> "5G基站"
             if len(v) >= 2 and ind.startswith(v) and len(ind) - len(v) >= 2:
                 ind = ind[len(v) :]
+                if len(_strip_opening(ind)) <= 1:  # "拥有全部41个工业大类": what follows is counted
+                    ind = _noun_after(text, cand.end) or ind
                 break
+        owner = re.match(r"(?:以上|以下|左右)?的([^，,。；;的]{2,16}?)(?=$|[，,。；;已有为是达将])", text[cand.end :])
+        if re.match(c["measure_first"], ind) and owner:
+            ind = owner.group(1) + re.match(c["measure_first"], ind).group("m")  # "设立规模50亿元的…基金"
+        funding = re.search(c["funding_verb"], ind)
+        purpose = re.match(c["funding_object_after"], text[cand.end :]) if funding and cand.unit and cand.unit.endswith("元") else None
+        if purpose:
+            every = re.match(r"每年度?|每月", ind[: funding.start()])
+            verb = "资金" if funding.group("v").startswith("安排") else funding.group("v")
+            # "拨款30亿港元推出「…计划」" -> …计划拨款; "每年安排3亿元用于支持…发展" -> 每年支持…发展资金
+            ind = (every.group() if every else "") + purpose.group("o").strip("「」“”《》") + verb
     if ind and cand.unit in c["magnitudes"]:
         noun = re.match(r"([\u4e00-\u9fff]{1,4})(?=$|[，,。；;）)、])", text[cand.end :])
         if noun:
             ind += noun.group(1)  # "14 亿人口" -> 中国人口, "6 710 亿参数" -> …参数
+    share = cand.unit in (None, "%", "‰", "成", "倍", "个百分点", "百分点")
+    if ind and prev and share and cand.kind != "rank" and (re.match(c["subject_only_indicator"], ind) or (mentions(ind) and not _strip_opening(ind))):
+        ind = prev  # "而中小企业仅为9.7%": only who it is about; the measure is the one before
+    if ind and cand.unit and cand.unit.endswith(("元", "美元")):
+        purpose = re.match(c["money_purpose_after"], text[cand.end :])
+        if purpose and purpose.group("p") not in ind:
+            ind += purpose.group("p")  # "单个项目最高给予1 000万元支持" -> 单个项目支持
     weak = not ind or len(ind) <= 2 or re.match(c["weak_indicator"], ind)
     if weak and ind and cand.kind != "rank":
         before = _clause_before(text, start)  # "其次是基础层企业，数量为1233家"
         if before:
             return before + ind
+    if ind and prev and re.match(c["change_to"], ind):
+        return prev  # "增速由年均2.8%降至年均0.9%"
     if weak and prev and prev != ind:
         prev = prev[: -len("排名")] if prev.endswith("排名") else prev
         ind = prev + (ind or "") if not (ind and prev.endswith(ind)) else prev
-    if cand.kind == "rank" and ind and not ind.endswith("排名"):
-        ind = re.sub(r"(?:占[^，,]*|比重|份额)$", "", ind) + "排名"
+    beneficiary = re.match(c["beneficiary_opening"], text)
+    if ind and beneficiary and len(ind) <= 6 and beneficiary.end() <= cand.start and beneficiary.group("x") not in ind:
+        ind = beneficiary.group("x") + ind  # "对符合条件的…改造项目，…贴息比例" -> …改造项目贴息比例
+    if cand.kind == "rank" and not ind:
+        return "排名"  # "在四十多个经济体中排名第5位": nothing but the scope names it
+    if cand.kind == "rank" and not ind.endswith("排名"):
+        ind = re.sub(r"(?:约|近|接近)?(?:占[^，,]*|比重|份额)$", "", ind) + "排名"
     return ind or None
+
+
+def sentence_indicators(sent: str, cands: list[StatCandidate]) -> list[str | None]:
+    """The indicator of each figure of a sentence (see ``indicator_for``); figures given
+    "分别" for a list share it out: "金融、制造和政务行业的占比分别为11%、9%和7%" ->
+    金融行业的占比, 制造行业的占比, 政务行业的占比.
+
+    >>> sentence_indicators("金融、制造和政务行业的占比分别为11%、9%和7%", find_numbers("金融、制造和政务行业的占比分别为11%、9%和7%"))
+    ['金融行业的占比', '制造行业的占比', '政务行业的占比']
+    """
+    out: list[str | None] = []
+    prev_ind, prev_end = None, 0
+    for c in cands:
+        ind = indicator_for(sent, c, prev_ind, prev_end)
+        prev_ind, prev_end = ind, c.end
+        out.append(ind)
+    i = 0
+    while i < len(cands):
+        j = i + 1
+        while j < len(cands) and re.fullmatch(r"\s*[、和及与,，]?\s*", sent[cands[j - 1].end : cands[j].start]):
+            j += 1
+        items = re.split(r"[、和及与]", out[i] or "")
+        if j - i >= 2 and len(items) == j - i and "分别" in sent[clause_start(sent, cands[i].start) : cands[i].start]:
+            k = len(items[0])
+            if k >= 2 and all(len(t) == k for t in items[:-1]) and len(items[-1]) > k:
+                suffix = items[-1][k:]
+                for n, t in enumerate(items[:-1] + [items[-1][:k]]):
+                    out[i + n] = t + suffix
+        i = j
+    return out
+
+
+def owned_indicator(ind: str | None, subject: str, before: str) -> str | None:
+    """A short indicator of an organisation named before the figure is that organisation's:
+    "湘江智算中心一期算力规模达到500 PFLOPS" -> 湘江智算中心一期算力规模 (places are never
+    prefixed: they are the subject).
+
+    >>> owned_indicator("首期算力", "某智算中心", "某智算中心首期算力达到"), owned_indicator("算力规模", "中国", "我国算力规模")
+    ('某智算中心首期算力', '算力规模')
+    """
+    if ind and not carries(subject) and subject not in ind and len(ind) <= 6 and subject in before:
+        return subject + ind
+    return ind
 
 
 def period_for(text: str, upto: int) -> str | None:
@@ -462,7 +583,7 @@ def _stat(value, range_to, unit, indicator, period, source, quote, section, **ex
     )
 
 
-def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: str = "中国") -> None:
+def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: str = "中国", named: dict | None = None) -> None:
     text = para.text
     last_period = None
     carry = own
@@ -473,18 +594,18 @@ def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: s
             last_period = period_for(sent, len(sent)) or last_period
             continue
         src = source_for(sent) or note_source(para, a, b, doc)
-        prev_ind, prev_end = None, 0
-        for c in cands:
-            ind = indicator_for(sent, c, prev_ind, prev_end)
-            prev_ind, prev_end = ind, c.end
-            carry = subject_for(sent, c.start, carry, own)
+        for c, ind in zip(cands, sentence_indicators(sent, cands)):
+            subject = subject_for(sent, c.start, carry, own)
+            subject = (named or {}).get(subject, subject)  # "大会" -> the event the text reports
+            carry = subject if carries(subject) else carry
+            ind = owned_indicator(ind, subject, sent[: c.start])
             period = period_for(sent, c.start)
             if period is None and re.search(r"同年|当年|同期", sent):
                 period = last_period  # "中国同年…": the year of the sentence before
             out.append(
                 _stat(
                     c.value, c.range_to, c.unit, ind, period, src, sent.strip(), para.section,
-                    precision=c.qualifier, line=para.line, kind=c.kind, subject=carry,
+                    precision=c.qualifier, line=para.line, kind=c.kind, subject=subject,
                 )
             )
         last_period = period_for(sent, len(sent)) or last_period
@@ -528,7 +649,7 @@ def _from_tables(doc: Document, out: list[Statistic], own: str = "中国") -> No
                 unit = unit or _unit_in_label(col) or _unit_in_label(label) or _unit_in_label(t.caption)
                 value = parse_arabic(cell.strip().rstrip("%"))
                 entity = header[j] if j < len(header) and header[j] else None
-                subject = subject_for(entity or "", len(entity or ""), subject_for(label, len(label), own, own), own)
+                subject = subject_for(entity or "", len(entity or ""), subject_for(label, len(label), own, own, False), own, False)
                 out.append(
                     _stat(
                         value, None, unit, _label_without_unit(indicator), cell_period, src, " ".join(row), t.section or first_section,
@@ -558,15 +679,16 @@ def _unit_in_label(label: str) -> str | None:
 def extract_statistics(doc: Document) -> list[Statistic]:
     out: list[Statistic] = []
     own = own_region(doc.meta.title_zh or "", "".join(p.text for p in doc.paragraphs[:200]))
+    named = events((doc.meta.title_zh or "") + "\n" + "\n".join(p.text for p in doc.paragraphs[:3]))
     for para in doc.paragraphs:
-        _from_paragraph(para, doc, out, own)
+        _from_paragraph(para, doc, out, own, named)
     _from_tables(doc, out, own)
     # notes that are not bibliographic (examples, definitions) can carry figures too
     for n in doc.notes:
         if _BIBLIO.search(n.text):
             continue
         para = Paragraph(section=_section_of_note(doc, n), text=n.text, offs=[], markers=[], line=n.line)
-        _from_paragraph(para, doc, out, own)
+        _from_paragraph(para, doc, out, own, named)
     return out
 
 

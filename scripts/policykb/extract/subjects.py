@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from policykb import rules
+from policykb.extract.sentences import clause_start
 
 
 @lru_cache(maxsize=None)
@@ -68,9 +69,44 @@ def own_region(title: str, text: str) -> str:
     return "中国"
 
 
-def subject_for(sentence: str, pos: int, carry: str, own: str) -> str:
+def carries(subject: str) -> bool:
+    """Is ``subject`` a place (kept for the next sentences of the paragraph)? An organisation or
+    group named in one sentence is the subject of that sentence only."""
+    found = mentions(subject)
+    return bool(found) and found[0][0] == 0
+
+
+def events(text: str) -> dict[str, str]:
+    """The full name of each event a text names, by its head word (the first printed wins).
+
+    >>> events("第七届长江人工智能产业大会在武汉开幕")
+    {'大会': '第七届长江人工智能产业大会'}
+    """
+    out: dict[str, str] = {}
+    for m in re.finditer(_cfg()["event_name"], text):
+        head = next(h for h in _cfg()["event_heads"] if m.group().endswith(h))
+        out.setdefault(head, m.group())
+    return out
+
+
+def _own(word: str, own: str) -> str:
+    """What a word for the document's own region stands for: ``own``, or the province of ``own``
+    when ``own`` is a city and the word names a province.
+
+    >>> _own("全省", "武汉"), _own("全市", "武汉"), _own("全省", "湖北省")
+    ('湖北省', '武汉', '湖北省')
+    """
+    c = _cfg()
+    province = c["city_province"].get(own[:-1] if own.endswith("市") else own)
+    if word in c["own_province_words"] and province:
+        return _names()[province]
+    return own
+
+
+def subject_for(sentence: str, pos: int, carry: str, own: str, named: bool = True) -> str:
     """The subject of the figure at ``pos`` in ``sentence``: the last place name before it that
-    is not a reference; else ``carry`` (the subject so far in the paragraph).
+    is not a reference, or an organisation or group named later at the start of a clause
+    (``named``, see ``entities``); else ``carry`` (the subject so far in the paragraph).
 
     >>> subject_for("美国算力规模占全球的34%，位列第一", 15, "中国", "中国")
     '美国'
@@ -80,7 +116,8 @@ def subject_for(sentence: str, pos: int, carry: str, own: str) -> str:
     '湖北省'
     """
     c = _cfg()
-    best = None
+    best, best_at, soft = None, -1, None
+    ents = entities(sentence, pos) if named else []
     found = mentions(sentence[:pos])
     i = 0
     while i < len(found):
@@ -92,18 +129,123 @@ def subject_for(sentence: str, pos: int, carry: str, own: str) -> str:
             j += 1
         if j > i:
             end = found[j][0] + len(found[j][1])
-        i = j + 1
-        if _in_title(sentence, start) or re.search(c["reference_before"], sentence[:start]):
+        listed, i = j - i + 1, j + 1
+        if listed >= 3 and re.match(c["place_list_closing"], sentence[end:]) and re.search(r"(?:在|于)$", sentence[:start]):
+            continue  # "在京津冀、长三角、成渝等地": where, not who
+        if _in_title(sentence, start):
+            continue
+        surveyed = sentence[:start].endswith("对") and re.match(c["survey_after"], sentence[end:])
+        if re.search(c["reference_before"], sentence[:start]) and not surveyed:
+            if sentence[:start].endswith("占") and re.match(c["share_within"], sentence[end:]):
+                soft = soft or (_own(name, own) if canon == "@own" else canon)  # "占我国算力总规模的比重"
             continue
         if re.match(c["reference_after"], sentence[end:pos]):
             continue
+        if (
+            re.search(c["soft_reference_before"], sentence[:start])
+            or re.match(c["soft_reference_after"], sentence[end:])
+            or re.match(c["whole_after"], sentence[end:])
+        ):
+            soft = soft or (_own(name, own) if canon == "@own" else sentence[start:end] if end - start > len(name) else canon)
+            continue
+        if any(a <= start < b or (a < start and clause_start(sentence, start) <= a) for a, b, _ in ents):
+            continue  # inside an entity named at the clause start, or its object ("中卫集群承接东部地区的…")
         if end - start > len(name):
             best = sentence[start:end]
         else:
-            best = own if canon == "@own" else canon
+            best = _own(name, own) if canon == "@own" else canon
+        best_at = start
+    if ents and ents[-1][0] > best_at:
+        best = ents[-1][2]
+    if found:
+        # "较新加坡（第3位）", "少于美国的61家": the figure is that of the place right before it
+        last_end = found[-1][0] + len(found[-1][1])
+        bracketed = last_end == pos and sentence[pos : pos + 1] in ("（", "(")
+        counted = last_end == pos - 1 and sentence[pos - 1] == "的" and COUNTED.match(sentence[pos : pos + 14])
+        if bracketed or counted:
+            return _own(found[-1][1], own) if found[-1][2] == "@own" else found[-1][2]
+    if best is None and soft:
+        return soft  # a weak reference with no other subject in the sentence is the subject
     if best is None and re.search(c["target_opening"], sentence[:pos]):
         return own  # "到2027年，…普及率超过70%": a target is the document's own
     return best or carry
+
+
+@lru_cache(maxsize=None)
+def _entity_rx() -> re.Pattern:
+    c = _cfg()
+    heads = "|".join(map(re.escape, sorted(c["entity_heads"] + c["group_heads"], key=len, reverse=True)))
+    openers = "|".join(map(re.escape, sorted(c["entity_openers"], key=len, reverse=True)))
+    return re.compile(
+        rf"\s*(?P<op>{openers})?(?P<e>[\u4e00-\u9fff“”「」A-Za-z·]{{0,16}}?(?:{heads}))"
+    )
+
+
+COUNTED = re.compile(r"[\d.,，\s]+(?:余|多)?\s*(?:万|亿)?(?:家|个|名|所|座|间)")
+
+
+def entities(sentence: str, pos: int) -> list[tuple[int, int, str]]:
+    """Organisations and groups named at the start of a clause before ``pos``: (start, end, name).
+    A group of enterprises counts only when set apart as the population measured.
+
+    >>> [n for *_, n in entities("东风汽车集团相关负责人介绍，检出率提升至99.2%", 25)]
+    ['东风汽车集团']
+    >>> [n for *_, n in entities("分规模看，大型企业应用比例达到43.2%，而中小企业仅为9.7%", 33)]
+    ['大型企业', '中小企业']
+    >>> [n for *_, n in entities("相关企业数量超过5 000家", 8)]
+    []
+    """
+    c = _cfg()
+    out = []
+    for m in re.finditer(c["anaphora"], sentence[:pos]):
+        noun = m.group("n")
+        counted = re.search(rf"\d[\d.,\s]*(?:余|多)?\s*[家个所座]([^，,。；;\d]{{0,14}}{re.escape(noun)})", sentence[: m.start()])
+        if counted:
+            out.append((m.start(), m.end(), counted.group(1)))  # "…421家国家级智能制造示范工厂，这些工厂的…"
+    starts = [0] + [m.end() for m in re.finditer(r"[，,；;：:]", sentence[:pos])]
+    event = re.match(rf"\s*(?:{'|'.join(c['event_heads'])})(?=[\u4e00-\u9fff])", sentence)
+    if event and pos > event.end():
+        out.append((event.start(), event.end(), event.group().strip()))  # "大会为期3天，…"
+    for s in starts:
+        m = _entity_rx().match(sentence, s)
+        if not m or m.end("e") > pos:
+            continue
+        a, b = m.start("e"), m.end("e")
+        name = m.group("e")
+        for q in c["entity_quantifiers"]:
+            if name.startswith(q):
+                name, a = name[len(q) :], a + len(q)
+        if re.match(c["entity_measured_after"], sentence[b:]) or _in_title(sentence, a) or re.search(c["reference_before"], sentence[:a]):
+            continue
+
+            continue
+        rest = sentence[b:pos]
+        if len(rest) <= 4 and not re.search(r"[，,；;：:]", rest) and COUNTED.match(sentence[pos : pos + 14]):
+            continue  # "入库企业不少于300家": the entity is what is counted
+        head = next(h for h in sorted(c["entity_heads"] + c["group_heads"], key=len, reverse=True) if name.endswith(h))
+        if head in c["group_heads"] and re.match(r"[\u4e00-\u9fff]{1,3}的", sentence[b:]):
+            continue  # "中小企业贷款的平均审批时间": a modifier inside what is measured
+        if head in c["group_heads"] and not (
+            re.search(c["group_markers"], name)
+            or m.group("op") in ("在", "而")
+            or (s > 0 and re.search(c["group_clause_before"], sentence[clause_start(sentence, s - 1) : s - 1]))
+            or re.match(r"中[，,]|中(?:仅|只)?有", sentence[b:])
+        ):
+            continue  # a group named in passing ("制造企业…"), not set apart as the population measured
+        modifier = name[: -len(head)]
+        if (len(modifier) < 2 and len(head) < 4) or any(modifier.startswith(g) for g in c["entity_generic"]):
+            continue
+        if re.search(r"[“”「」]", modifier) and modifier.count("“") + modifier.count("「") != modifier.count("”") + modifier.count("」"):
+            continue
+        tail = name[name.rfind("的") + 1 :]
+        if any(w in (name if tail == name else tail[: -len(head)]) or name.startswith(w) for w in c["entity_predicate_words"]):
+            continue
+        if re.search(r"[一二两三四五六七八九十]成|分之|[一二两三四五六七八九十百千万]+[家个名]", name):
+            continue
+        if mentions(name) or len(name) > 14:
+            continue  # "我国企业", "今年全市规上企业", "芜湖集群": the place is the subject
+        out.append((a, b, name))
+    return sorted(out)
 
 
 def _in_title(text: str, pos: int) -> bool:
