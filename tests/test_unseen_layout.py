@@ -136,3 +136,29 @@ def test_english_first_block_and_footnotes(tmp_path):
     paper = extract(tmp_path, "notes.txt", content)
     assert [n["text"] for n in paper["notes"]] == ["这是一个脚注。"]
     assert [r["number"] for r in paper["references"]] == ["1", "2"]
+
+
+def test_web_page_furniture_is_excluded_and_the_title_found(tmp_path):
+    content = "\n".join(
+        [
+            "首页 > 新闻中心 > 科技 > 正文",
+            "东海市人工智能产业规模突破千亿元",
+            "来源：东海日报  发布时间：2025-05-06 08:00",
+            "【字体：大 中 小】  【打印】  【关闭】",
+            "",
+            "记者从市工业和信息化局获悉，2024年全市人工智能核心产业规模达到1 020亿元，同比增长18.5%。",
+            "",
+            PARA,
+            "",
+            "责任编辑：王芳",
+            "分享到：微信  微博",
+        ]
+    )
+    paper = extract(tmp_path, "web-news.txt", content)
+    assert paper["meta"]["title"]["zh"] == "东海市人工智能产业规模突破千亿元"
+    reasons = {x["text"]: x["reason"] for x in paper["excluded_lines"]}
+    assert reasons["首页 > 新闻中心 > 科技 > 正文"].startswith("web page")
+    assert reasons["【字体：大 中 小】  【打印】  【关闭】"].startswith("web page")
+    assert reasons["分享到：微信  微博"].startswith("web page")
+    stat = next(s for s in paper["statistics"] if s["value"] == 1020)
+    assert stat["quote"].startswith("记者从市工业和信息化局获悉")

@@ -391,6 +391,9 @@ class _Builder:
             kind_meta = self.start_kind(line, zone)
             kind, meta = kind_meta if kind_meta else (None, {})
 
+            if zone == "head" and kind == "dropped" and not (head_lines == 0 and meta.get("reason") == "running header"):
+                self.add("dropped", line, **meta)  # a web page's breadcrumb or toolbar above the title
+                continue
             if zone == "head":
                 if self.head_line(line, kind, meta, head_lines):
                     head_lines += 1
