@@ -15,7 +15,7 @@ from functools import lru_cache
 from policykb import rules
 from policykb.extract.numerals import parse_arabic, parse_chinese
 from policykb.extract.sentences import clause_start
-from policykb.extract.subjects import carries, events, mentions, own_region, subject_for
+from policykb.extract.subjects import carries, events, firm_clauses, main_firm, mentions, own_region, subject_for
 from policykb.model import Statistic
 from policykb.segment import unit_boundary
 from policykb.structure.document import Document, Paragraph
@@ -583,7 +583,8 @@ def _stat(value, range_to, unit, indicator, period, source, quote, section, **ex
     )
 
 
-def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: str = "中国", named: dict | None = None) -> None:
+def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: str = "中国", named: dict | None = None,
+                    firm: tuple[str, list[str]] | None = None) -> None:
     text = para.text
     last_period = None
     carry = own
@@ -594,9 +595,12 @@ def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: s
             last_period = period_for(sent, len(sent)) or last_period
             continue
         src = source_for(sent) or note_source(para, a, b, doc)
+        by_firm = firm_clauses(sent, firm[1]) if firm else []
         for c, ind in zip(cands, sentence_indicators(sent, cands)):
             subject = subject_for(sent, c.start, carry, own)
             subject = (named or {}).get(subject, subject)  # "大会" -> the event the text reports
+            if by_firm and subject in (carry, own) and any(p <= c.start for p in by_firm):
+                subject = firm[0]  # "公司实现营业收入38.6亿元": the company the text reports on
             carry = subject if carries(subject) else carry
             ind = owned_indicator(ind, subject, sent[: c.start])
             period = period_for(sent, c.start)
@@ -680,8 +684,9 @@ def extract_statistics(doc: Document) -> list[Statistic]:
     out: list[Statistic] = []
     own = own_region(doc.meta.title_zh or "", "".join(p.text for p in doc.paragraphs[:200]))
     named = events((doc.meta.title_zh or "") + "\n" + "\n".join(p.text for p in doc.paragraphs[:3]))
+    firm = main_firm("\n".join(p.text for p in doc.paragraphs[:3]))
     for para in doc.paragraphs:
-        _from_paragraph(para, doc, out, own, named)
+        _from_paragraph(para, doc, out, own, named, firm)
     _from_tables(doc, out, own)
     # notes that are not bibliographic (examples, definitions) can carry figures too
     for n in doc.notes:

@@ -250,3 +250,38 @@ def entities(sentence: str, pos: int) -> list[tuple[int, int, str]]:
 
 def _in_title(text: str, pos: int) -> bool:
     return text[:pos].count("《") > text[:pos].count("》")
+
+
+def main_firm(text: str) -> tuple[str, list[str]] | None:
+    """The company a text reports on (the first full company name it prints) and the words that
+    refer to it at the start of a clause: 公司/该公司 and its short name (the name without a
+    leading place and its legal suffix).
+
+    >>> main_firm("走进位于吴江区盛泽镇的江苏恒锦纺织科技有限公司，2 600台织机…")
+    ('江苏恒锦纺织科技有限公司', ['恒锦纺织', '该公司', '这家公司', '公司'])
+    >>> main_firm("全市人工智能企业超过600家。") is None
+    True
+    """
+    c = _cfg()
+    m = re.search(c["firm_name"], text)
+    if not m:
+        return None
+    name = re.split(c["firm_name_cut"], m.group())[-1]
+    core = name
+    for suf in c["firm_suffixes"]:
+        if core.endswith(suf) and len(core) - len(suf) >= 2:
+            core = core[: -len(suf)]
+            break
+    found = mentions(core)
+    if found and found[0][0] == 0 and len(core) - len(found[0][1]) >= 2:
+        core = core[len(found[0][1]) :]  # "江苏恒锦纺织" -> "恒锦纺织"
+    refs = ([core] if len(core) >= 3 and core != name else []) + list(c["firm_refs"])
+    return name, refs
+
+
+def firm_clauses(sentence: str, refs: list[str]) -> list[int]:
+    """Positions in ``sentence`` from which the company is the subject: the start of each clause
+    (after a leading time or place phrase such as "2024年，") that opens with a reference to it."""
+    starts = [0] + [m.end() for m in re.finditer(r"[，,；;：:]", sentence)]
+    alt = "|".join(map(re.escape, sorted(refs, key=len, reverse=True)))
+    return [s for s in starts if re.match(rf"\s*(?:{alt})(?=[\u4e00-\u9fff])", sentence[s:])]
