@@ -445,6 +445,21 @@ def _level1_from_paragraphs(col: _Collector, paras: list[Paragraph], used: set, 
         used.add(id(p))
 
 
+def _announced_enumerations(col: _Collector, paras: list[Paragraph], used: set) -> None:
+    """Level-1 items from 一是/二是 enumerations announced as measures (rules: enumeration_intro)
+    whose items mostly open with an action verb."""
+    for p in _join_enumeration(paras):
+        spans = enumerated_spans(p.text)
+        if len(spans) < 2:
+            continue
+        intro = p.text[: spans[0][1]]
+        items = [p.text[a:b].strip() for _, a, b in spans]
+        if re.search(_cfg()["enumeration_intro"], intro) and sum(_prescribes(x) for x in items) * 2 > len(items):
+            for span in items:
+                col.add(title=_title_of(span), text=span, quote=span, section=p.section, level=1)
+            used.add(id(p))
+
+
 def _advice_sentences(col: _Collector, paras: list[Paragraph], used: set) -> None:
     """In a text without a prescriptive part (a news report), a speaker's advice ("陈立新建议，要把
     人工智能应用纳入企业技术改造支持范围，…") is one of its level-1 recommendations."""
@@ -504,6 +519,12 @@ def extract_recommendations(doc: Document) -> list[Recommendation]:
         body = [p for p in doc.paragraphs if p.kind != "abstract"]
         _level1_from_paragraphs(col, body, used, require_prescriptive=True)
         _advice_sentences(col, body, used)
+    else:
+        # outside the prescriptive parts, an enumeration that a paragraph announces as measures
+        # ("…部署了五项重点任务。一是实施…二是推进…", "…应从四方面着手：一是…") and whose items prescribe
+        inside_parts = set().union(*[_subtree(doc, S.id) for S in parts]) if parts else set()
+        rest = [p for p in doc.paragraphs if p.kind != "abstract" and p.section not in inside_parts and id(p) not in used]
+        _announced_enumerations(col, rest, used)
     structured = list(col.items)
     col.items = []
     # inline items: elsewhere in the body; inside the prescriptive parts only their own
