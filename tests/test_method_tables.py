@@ -45,3 +45,27 @@ def test_method_tables_give_no_statistics_and_target_tables_do(tmp_path):
     stats = extract_paper(p, paper_id="tables").paper["statistics"]
     values = sorted(s["value"] for s in stats)
     assert values == [420, 600, 800, 1000], values
+
+
+RANKING = """区域数字经济报告
+
+一、总体情况
+
+各省数字经济指数差异明显。
+
+表1  2024年省域数字经济指数前三位
+排名    省份      指数
+1       浙江      88.1
+2       江苏      85.4
+3       广东      84.9
+"""
+
+
+def test_a_ranking_table_gives_ranks_and_values(tmp_path):
+    p = tmp_path / "ranking.txt"
+    p.write_text(RANKING, encoding="utf-8")
+    stats = extract_paper(p, paper_id="ranking").paper["statistics"]
+    ranks = sorted((s["value"], s["subject"]) for s in stats if s["kind"] == "rank")
+    assert [v for v, _ in ranks] == [1, 2, 3], ranks
+    assert dict((v, subj) for v, subj in ranks)[1] == "浙江" or "浙江" in dict(ranks)[1]
+    assert sorted(s["value"] for s in stats if s["kind"] == "value") == [84.9, 85.4, 88.1]

@@ -123,11 +123,11 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
             return False
         # "指数均值由2015年的0.182上升至2023年的0.356", "高于中部地区的0.301": a decimal of a
         # measure named earlier in the sentence
-        sentence = re.split(r"[。；;！？]", before)[-1]
+        sentence = re.split(r"[。！？]", before)[-1]
         return not (
             "." in m.group("num")
             and re.search(c["bare_measure_in_sentence"], sentence)
-            and re.search(r"(?:的|为|至|到|约|达)\s*$", before)
+            and re.search(c["bare_measure_before_value"], before)
             and re.match(c["bare_measure_after"], text[m.end():])
         )
     if re.search(c["marginal_step_before"], before) and m.group("num") == "1":
@@ -264,6 +264,27 @@ def find_numbers(text: str) -> list[StatCandidate]:
             continue
         for k, name in enumerate(names, 1):  # each rank starts after its own name (its subject)
             out.append(StatCandidate(k, None, None, m.start("list") + name.end(), m.end(), None, kind="rank"))
+    for m in re.finditer(c["rank_list_span"], text):  # "山东、安徽依次位列第6至第7位" -> 6, 7
+        a, b = int(m.group("a")), int(m.group("b"))
+        names = list(re.finditer(r"[^、和与及]+", m.group("list")))
+        if b < a or len(names) != b - a + 1 or _inside_title(text, m.start()):
+            continue
+        for o in [o for o in out if m.start() <= o.start < m.end()]:
+            out.remove(o)
+        for k, name in enumerate(names):
+            out.append(StatCandidate(a + k, None, None, m.start("list") + name.end(), m.end(), None, kind="rank"))
+    for key in ("rank_moving", "rank_top", "rank_head"):
+        for m in re.finditer(c[key], text):
+            if any(o.kind == "rank" and o.start <= m.start("n" if key != "rank_head" else 0) < o.end for o in out) or _inside_title(text, m.start()):
+                continue
+            if key == "rank_moving" and not re.search(c["rank_moving_clause"], text[clause_start(text, m.start()) : m.start()] + text[: m.start()][-12:]):
+                continue
+            n = 1 if key == "rank_head" else int(m.group("n")) if m.group("n").isdigit() else parse_chinese(m.group("n"))
+            if not n:
+                continue
+            for o in [o for o in out if m.start() <= o.start < m.end()]:
+                out.remove(o)
+            out.append(StatCandidate(n, None, None, m.start(), m.end(), None, kind="rank"))
     for m in CN_TIMES.finditer(text):
         cn = m.group("fan") or m.group("bei")
         v = parse_chinese(cn)
@@ -630,12 +651,24 @@ def _from_tables(doc: Document, out: list[Statistic], own: str = "中国") -> No
             src = source_for(n)
             if src:
                 break
+        rank_col = next((k for k, h in enumerate(header) if re.fullmatch(_cfg()["rank_column"], h.strip())), None)
         for row in t.rows[1:]:
             if not row:
                 continue
             # a serial-number column (序号 1, 2, 3 …): the label is the first cell that is not a number
             lab = next((k for k, cell in enumerate(row) if cell.strip() and not re.fullmatch(r"\d{1,3}[.、]?", cell.strip())), 0)
             label = row[lab]
+            if rank_col is not None and rank_col < lab and re.fullmatch(r"\d{1,3}", row[rank_col].strip()):
+                # a ranking table (排名 | 省份 | 指数): the rank column gives each row's rank
+                cell_period = next((m.group(1) for m in [re.search(r"((?:19|20)\d{2})\s*年", t.caption or "")] if m), None)
+                subject = subject_for(label, len(label), own, own)
+                out.append(
+                    _stat(
+                        int(row[rank_col].strip()), None, None, f"{_label_without_unit(t.caption or '')}排名".strip(), cell_period, src,
+                        " ".join(row), t.section or first_section, subject=subject if subject != own else label.strip(),
+                        kind="rank", table=f"表{t.number}" if t.number else "表",
+                    )
+                )
             if re.match(_cfg()["estimation_row_labels"], label.strip()):
                 continue  # N, R², F of a regression table
             period = None
