@@ -223,6 +223,10 @@ def find_numbers(text: str) -> list[StatCandidate]:
     for m in CN_FRACTION.finditer(text):  # 三分之一 -> 1/3
         den, num = parse_chinese(m.group("den")), parse_chinese(m.group("num"))
         if den and num is not None and not _inside_title(text, m.start()):
+            if den in (100, 1000) and m.group("den") in ("百", "千", "一百", "一千"):
+                # 百分之十五 -> 15 %, 千分之三 -> 3 ‰ (a percentage written out)
+                out.append(StatCandidate(num, None, "%" if den == 100 else "‰", m.start(), m.end(), _qual_before(text, m.start())))
+                continue
             out.append(StatCandidate(round(num / den, 6), None, None, m.start(), m.end()))
     c = _cfg()
     for m in re.finditer(c["chinese_tenths"], text):  # 两成, 逾九成 -> 2 成
