@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from policykb.chinese import to_simplified
-from policykb.extract.statistics import find_numbers, owned_indicator, sentence_indicators
-from policykb.extract.subjects import carries, subject_for
+from policykb.extract.statistics import figure_subject, find_numbers, owned_indicator, sentence_indicators
+from policykb.extract.subjects import carries
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "indicators.yaml").read_text(encoding="utf-8"))
 
@@ -19,7 +19,7 @@ def _extract(sentence: str, own: str) -> list[tuple[str | None, str]]:
     out, carry = [], own
     cands = find_numbers(sentence)
     for c, ind in zip(cands, sentence_indicators(sentence, cands)):
-        subject = subject_for(sentence, c.start, carry, own)
+        subject = figure_subject(c, sentence, carry, own)
         carry = subject if carries(subject) else carry
         out.append((owned_indicator(ind, subject, sentence[: c.start]), subject))
     return out

@@ -69,3 +69,13 @@ def test_a_ranking_table_gives_ranks_and_values(tmp_path):
     assert [v for v, _ in ranks] == [1, 2, 3], ranks
     assert dict((v, subj) for v, subj in ranks)[1] == "浙江" or "浙江" in dict(ranks)[1]
     assert sorted(s["value"] for s in stats if s["kind"] == "value") == [84.9, 85.4, 88.1]
+
+
+def test_a_table_of_places_is_measured_by_its_caption(tmp_path):
+    p = tmp_path / "ranking.txt"
+    p.write_text(RANKING, encoding="utf-8")
+    stats = extract_paper(p, paper_id="ranking").paper["statistics"]
+    value = next(s for s in stats if s["value"] == 88.1)
+    rank = next(s for s in stats if s["kind"] == "rank" and s["value"] == 1)
+    assert value["indicator"] == "省域数字经济指数" and value["period"] == "2024"
+    assert rank["indicator"] == "省域数字经济指数排名"

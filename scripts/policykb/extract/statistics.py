@@ -80,6 +80,7 @@ class StatCandidate:
     end: int
     qualifier: str | None = None
     kind: str = "value"
+    subject: str | None = None  # named by the form itself ("北京、上海分列前两位": each its own)
 
 
 def _is_year(num: str) -> bool:
@@ -267,7 +268,7 @@ def find_numbers(text: str) -> list[StatCandidate]:
         if not n or len(names) != n or _inside_title(text, m.start()):
             continue
         for k, name in enumerate(names, 1):  # each rank starts after its own name (its subject)
-            out.append(StatCandidate(k, None, None, m.start("list") + name.end(), m.end(), None, kind="rank"))
+            out.append(StatCandidate(k, None, None, m.start("list") + name.end(), m.end(), None, kind="rank", subject=name.group().strip()))
     for m in re.finditer(c["rank_list_span"], text):  # "山东、安徽依次位列第6至第7位" -> 6, 7
         a, b = int(m.group("a")), int(m.group("b"))
         names = list(re.finditer(r"[^、和与及]+", m.group("list")))
@@ -276,7 +277,7 @@ def find_numbers(text: str) -> list[StatCandidate]:
         for o in [o for o in out if m.start() <= o.start < m.end()]:
             out.remove(o)
         for k, name in enumerate(names):
-            out.append(StatCandidate(a + k, None, None, m.start("list") + name.end(), m.end(), None, kind="rank"))
+            out.append(StatCandidate(a + k, None, None, m.start("list") + name.end(), m.end(), None, kind="rank", subject=name.group().strip()))
     for key in ("rank_moving", "rank_top", "rank_head"):
         for m in re.finditer(c[key], text):
             if any(o.kind == "rank" and o.start <= m.start("n" if key != "rank_head" else 0) < o.end for o in out) or _inside_title(text, m.start()):
@@ -451,6 +452,10 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
             ind = _clause_before(text, start)  # "应用层企业数量最多，达到2650家"
             if cand.kind == "rank" and ind and not re.search(c["rank_list_clause"], ind):
                 ind = None
+        if not ind and cand.kind == "rank":
+            framing = re.match(c["framing_measure"], text)
+            if framing and re.search(c["rank_list_clause"], framing.group("m")):
+                ind = framing.group("m")  # "从综合指数看，北京、广东、上海分列前三位": ranks in that index
     elif core and len(core) >= 2:
         ind = core
         for v in c["count_verbs"]:  # "建成5G基站" -> "5G基站"
@@ -608,6 +613,22 @@ def _stat(value, range_to, unit, indicator, period, source, quote, section, **ex
     )
 
 
+def _canonical_place(name: str) -> str:
+    """A place's canonical name (北京 -> 北京市), or the name as printed."""
+    found = mentions(name)
+    return found[0][2] if found and found[0][1] == name and found[0][2] != "@own" else name
+
+
+def figure_subject(c: StatCandidate, sent: str, carry: str, own: str, named: dict | None = None,
+                   firm: tuple[str, list[str]] | None = None, by_firm: list[int] = ()) -> str:
+    """Whom the figure ``c`` of ``sent`` is about (``carry``: the subject so far in its paragraph)."""
+    subject = _canonical_place(c.subject) if c.subject else subject_for(sent, c.start, carry, own)
+    subject = (named or {}).get(subject, subject)  # "大会" -> the event the text reports
+    if firm and by_firm and subject in (carry, own) and any(p <= c.start for p in by_firm):
+        subject = firm[0]  # "公司实现营业收入38.6亿元": the company the text reports on
+    return subject
+
+
 def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: str = "中国", named: dict | None = None,
                     firm: tuple[str, list[str]] | None = None) -> None:
     text = para.text
@@ -622,10 +643,7 @@ def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: s
         src = source_for(sent) or note_source(para, a, b, doc)
         by_firm = firm_clauses(sent, firm[1]) if firm else []
         for c, ind in zip(cands, sentence_indicators(sent, cands)):
-            subject = subject_for(sent, c.start, carry, own)
-            subject = (named or {}).get(subject, subject)  # "大会" -> the event the text reports
-            if by_firm and subject in (carry, own) and any(p <= c.start for p in by_firm):
-                subject = firm[0]  # "公司实现营业收入38.6亿元": the company the text reports on
+            subject = figure_subject(c, sent, carry, own, named, firm, by_firm)
             carry = subject if carries(subject) else carry
             ind = owned_indicator(ind, subject, sent[: c.start])
             period = period_for(sent, c.start)
@@ -664,11 +682,10 @@ def _from_tables(doc: Document, out: list[Statistic], own: str = "中国") -> No
             label = row[lab]
             if rank_col is not None and rank_col < lab and re.fullmatch(r"\d{1,3}", row[rank_col].strip()):
                 # a ranking table (排名 | 省份 | 指数): the rank column gives each row's rank
-                cell_period = next((m.group(1) for m in [re.search(r"((?:19|20)\d{2})\s*年", t.caption or "")] if m), None)
                 subject = subject_for(label, len(label), own, own)
                 out.append(
                     _stat(
-                        int(row[rank_col].strip()), None, None, f"{_label_without_unit(t.caption or '')}排名".strip(), cell_period, src,
+                        int(row[rank_col].strip()), None, None, _table_measure(t.caption or "", "") + "排名", _caption_year(t.caption), src,
                         " ".join(row), t.section or first_section, subject=subject if subject != own else label.strip(),
                         kind="rank", table=f"表{t.number}" if t.number else "表",
                     )
@@ -680,6 +697,9 @@ def _from_tables(doc: Document, out: list[Statistic], own: str = "中国") -> No
             if m:
                 period = m.group(1)
             indicator = re.sub(r"\s*[(（]\s*(?:19|20)\d{2}\s*年?\s*[)）]\s*", "", label).strip() or label
+            if mentions(label.strip()) and mentions(label.strip())[0][1] == label.strip():
+                # the row is a place (省份 | 指数): what is measured is the column's, named by the caption
+                indicator = None
             for j, cell in enumerate(row[lab + 1 :], lab + 1):
                 if not re.fullmatch(rf"(?:{NUM})\s*%?", cell.strip()):
                     continue
@@ -691,14 +711,34 @@ def _from_tables(doc: Document, out: list[Statistic], own: str = "中国") -> No
                 value = parse_arabic(cell.strip().rstrip("%"))
                 entity = header[j] if j < len(header) and header[j] else None
                 subject = subject_for(entity or "", len(entity or ""), subject_for(label, len(label), own, own, False), own, False)
+                measure = _label_without_unit(indicator) if indicator is not None else _table_measure(t.caption or "", col)
                 out.append(
                     _stat(
-                        value, None, unit, _label_without_unit(indicator), cell_period, src, " ".join(row), t.section or first_section,
+                        value, None, unit, measure, cell_period or _caption_year(t.caption), src, " ".join(row), t.section or first_section,
                         subject=subject,
                         entity=entity,
                         table=f"表{t.number}" if t.number else "表",
                     )
                 )
+
+
+def _caption_year(caption: str | None) -> str | None:
+    m = re.search(r"((?:19|20)\d{2})\s*年", caption or "")
+    return m.group(1) if m else None
+
+
+def _table_measure(caption: str, column: str) -> str:
+    """What a table of places measures: its caption without year, scope and list words
+    ("2024年省域…指数前十位" -> "省域…指数"), with the column's name when the caption lacks it.
+
+    >>> _table_measure("2024年省域数字经济指数前十位", "指数"), _table_measure("各省份情况", "算力规模（EFLOPS）")
+    ('省域数字经济指数', '各省份算力规模')
+    """
+    stem = re.sub(_cfg()["table_caption_noise"], "", caption).strip()
+    col = _label_without_unit(column).strip()
+    if re.fullmatch(r"(?:(?:19|20)\d{2}\s*年)?|排名|名次|序号", col) or col in stem:
+        return stem or col
+    return f"{stem}{col}" if stem else col
 
 
 def _label_without_unit(label: str) -> str:
