@@ -60,13 +60,26 @@ def own_region(title: str, text: str) -> str:
 
     >>> own_region("湖北省人工智能赋能新质生产力发展实施方案", ""), own_region("x", "本港企业"), own_region("x", "")
     ('湖北省', '香港', '中国')
+    >>> own_region("吴江一家纺织企业的转型路", "走进位于吴江区盛泽镇的…")
+    '吴江区'
+
     """
     for _, _, canon in mentions(title or ""):
         if canon not in ("@own", "中国", "全球") and canon not in _cfg()["names"].values():
             return canon
     if any(w in text for w in _cfg()["own_region_hk"]):
         return "香港"
-    return "中国"
+    # a county or district the title names without its suffix and the opening text with it
+    # ("吴江一家老牌纺织企业…" + "位于吴江区盛泽镇的…" -> 吴江区)
+    t = re.sub(r"[^\u4e00-\u9fff]", " ", title or "")
+    stems = {t[i : i + n] for n in (2, 3) for i in range(len(t) - n + 1) if " " not in t[i : i + n]}
+    head = text[:400]
+    found = [
+        (m.start(), m.group()) for stem in sorted(stems)
+        for m in re.finditer(re.escape(stem) + _cfg()["local_place_suffix"], head)
+        if not mentions(m.group())
+    ]
+    return min(found)[1] if found else "中国"
 
 
 def carries(subject: str) -> bool:
