@@ -41,10 +41,10 @@ def site_pages(papers: list[dict], glossary: list[dict]) -> dict[str, str]:
     topics = topic_names()
     groups = group_statistics(papers, glossary)
     gloss, term_page = glossary_page.glossary_pages(glossary, papers)
-    stats = stats_page.render_statistics_pages(papers, glossary, groups)
+    stats, group_page = stats_page.statistics_site(papers, glossary, groups)
     recs = actors_page.render_recommendations_pages(papers)
     actor_href = (lambda a: f"recommendations/#{actors_page.actor_anchor(a)}") if len(recs) > 1 else None
-    group_page = {k: v for k, v in stats_page.group_pages(stats, groups).items() if v != "statistics.md"}
+    group_page = {k: v for k, v in group_page.items() if v != "statistics.md"}
     split_terms = {k: v for k, v in term_page.items() if v != "glossary.md"}
     pages = {"index.md": render_home(papers, glossary, topics, {}, groups, split_terms, group_page, actor_href),
              "papers/index.md": render_papers_index(papers),

@@ -13,7 +13,7 @@ from policykb.render import listings
 from policykb.render.glossary_page import glossary_pages
 from policykb.render.glossing import Glossator
 from policykb.render.paper_page import authors_line, paper_title, render_paper
-from policykb.render.stats_page import group_pages, render_statistics_pages
+from policykb.render.stats_page import statistics_site
 from policykb.render.frameworks_page import render_frameworks_pages
 from policykb.render.actors_page import actor_anchor, render_actor_matrix, render_recommendations_pages
 from policykb.render.related import related_index
@@ -83,10 +83,10 @@ def render_site(papers: list[dict], glossary: list[dict], root: Path, base_url: 
                     terms_by_item.setdefault(iid, []).append((e["zh"], e["en"]))
     related = related_index(papers, glossary)
     groups = group_statistics(papers, glossary)
-    stats_pages = render_statistics_pages(papers, glossary, groups)
+    stats_pages, group_page = statistics_site(papers, glossary, groups)
     rec_pages = render_recommendations_pages(papers)
     actor_href = (lambda a: f"recommendations/#{actor_anchor(a)}") if len(rec_pages) > 1 else None
-    group_page = {k: v for k, v in group_pages(stats_pages, groups).items() if v != "statistics.md"}
+    group_page = {k: v for k, v in group_page.items() if v != "statistics.md"}
     _write(docs / "index.md", render_home(papers, glossary, topic_names(), related, groups, split_terms, group_page,
                                           actor_href), written)
     for p in papers:

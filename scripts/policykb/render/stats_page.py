@@ -46,6 +46,15 @@ def _quotes(g: compare.Group) -> frozenset:
     return frozenset(e.stat["quote"] for e in g.entries)
 
 
+def _siblings(groups: list[compare.Group]) -> dict[str, list[compare.Group]]:
+    """{group anchor: the other groups drawn from the same quotes}, in the groups' order (by a
+    dict on the quotes, not by comparing all pairs)."""
+    same: dict[frozenset, list[compare.Group]] = {}
+    for g in groups:
+        same.setdefault(_quotes(g), []).append(g)
+    return {g.anchor: [o for o in same[_quotes(g)] if o is not g] for g in groups}
+
+
 def render_group(g: compare.Group, siblings: list[compare.Group] = (), depth: int = 1,
                  group_link=lambda o: f"#{o.anchor}") -> list[str]:
     """A group's table, flags and chart; ``depth``: how deep its page's URL is (1: ``statistics/``),
@@ -166,8 +175,9 @@ def render_statistics(papers: list[dict], glossary: list[dict], groups: list | N
     ]
     if not groups:
         lines += ["（暂无可比数据 no comparable figures yet）", ""]
+    sibs = _siblings(groups)
     for g in groups:
-        lines += render_group(g, [o for o in groups if o is not g and _quotes(o) == _quotes(g)])
+        lines += render_group(g, sibs[g.anchor])
     lines += ["## 全部数据 All figures { #all }", "", render_table(es, groups), ""]
     return "\n".join(lines)
 
@@ -188,17 +198,24 @@ def render_statistics_pages(papers: list[dict], glossary: list[dict], groups: li
     index with the comparison groups (or, when they are too many, a line per group linking to
     ``statistics/groups-<k>.md``) and the figures' table split by paper into
     ``statistics/<k>.md`` (sortable and filterable within a part)."""
+    return statistics_site(papers, glossary, groups)[0]
+
+
+def statistics_site(papers: list[dict], glossary: list[dict], groups: list | None = None
+                    ) -> tuple[dict[str, str], dict[str, str]]:
+    """(render_statistics_pages' pages, {group anchor: the page under docs/ that shows the group}),
+    the second for links from other pages (the home page)."""
     papers = sorted(papers, key=lambda p: p["id"])
     es = compare.entries(papers, glossary)
     if groups is None:
         groups = compare.group_statistics(papers, glossary, es)
     single = render_statistics(papers, glossary, groups)
     if parts.size(single) <= parts.PART_BUDGET:
-        return {"statistics.md": single}
+        return {"statistics.md": single}, {g.anchor: "statistics.md" for g in groups}
     by_paper: dict[str, list[compare.Entry]] = {}
     for e in es:
         by_paper.setdefault(e.paper["id"], []).append(e)
-    sibs = {g.anchor: [o for o in groups if o is not g and _quotes(o) == _quotes(g)] for g in groups}
+    sibs = _siblings(groups)
     gblocks = [render_group(g, sibs[g.anchor]) for g in groups]
     gchunks = _group_parts(groups, gblocks)
     on_index = len(gchunks) == 1
@@ -269,15 +286,4 @@ def render_statistics_pages(papers: list[dict], glossary: list[dict], groups: li
             for i in chunk:
                 page += render_group(groups[i], sibs[groups[i].anchor], 2, group_link)
             out[f"statistics/{gnames[k]}"] = "\n".join(page)
-    return out
-
-
-def group_pages(pages: dict[str, str], groups: list) -> dict[str, str]:
-    """{group anchor: the page under docs/ that holds it} of render_statistics_pages' ``pages``,
-    for links from other pages (the home page)."""
-    out = {}
-    for name, page in pages.items():
-        for g in groups:
-            if f'<a id="{h(g.anchor)}"></a>' in page:
-                out.setdefault(g.anchor, name)
-    return out
+    return out, {a: ("statistics.md" if name is None else f"statistics/{name}") for a, name in gpage.items()}
