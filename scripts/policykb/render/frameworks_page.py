@@ -157,6 +157,15 @@ def _head(title: str, depth: int = 1) -> list[str]:
     ]
 
 
+def _counts(by_shape: dict[str, list[tuple[dict, dict]]]) -> dict[tuple[str, str], int]:
+    """{(paper id, shape): frameworks}, so the paper × shape table is linear in the frameworks."""
+    out: dict[tuple[str, str], int] = {}
+    for s, items in by_shape.items():
+        for p, _ in items:
+            out[(p["id"], s)] = out.get((p["id"], s), 0) + 1
+    return out
+
+
 def _by_shape(papers: list[dict]) -> dict[str, list[tuple[dict, dict]]]:
     by_shape: dict[str, list[tuple[dict, dict]]] = {s: [] for s, _, _ in SHAPES}
     for p in papers:
@@ -181,6 +190,7 @@ def _shape_sections(by_shape: dict[str, list[tuple[dict, dict]]], prefix: str = 
 def render_frameworks(papers: list[dict]) -> str:
     papers = sorted(papers, key=lambda p: p["id"])
     by_shape = _by_shape(papers)
+    n_shape = _counts(by_shape)
     total = sum(len(v) for v in by_shape.values())
     lines = _head("框架 Frameworks") + [
         f"各文献提出或使用的分析框架共 {total} 个，按形态并列展示：链条画成流程，分层画成堆叠，类型表画成 2×2 格，"
@@ -192,7 +202,7 @@ def render_frameworks(papers: list[dict]) -> str:
         "|---|" + "---|" * len(SHAPES),
     ]
     for p in papers:
-        counts = [sum(1 for q, _ in by_shape[s] if q is p) for s, _, _ in SHAPES]
+        counts = [n_shape.get((p["id"], s), 0) for s, _, _ in SHAPES]
         lines.append(f"| [{esc(paper_title(p))}](papers/{p['id']}.md) | " + " | ".join(str(c) if c else "" for c in counts) + " |")
     lines.append("")
     lines += _shape_sections(by_shape)
@@ -208,6 +218,7 @@ def render_frameworks_pages(papers: list[dict]) -> dict[str, str]:
     if len(chunks) == 1:
         return {"frameworks.md": render_frameworks(papers)}
     by_shape = _by_shape(papers)
+    n_shape = _counts(by_shape)
     total = sum(len(v) for v in by_shape.values())
     lines = _head("框架 Frameworks") + [
         f"各文献提出或使用的分析框架共 {total} 个，按文献分为 {len(chunks)} 个部分；每部分按形态并列展示"
@@ -231,7 +242,7 @@ def render_frameworks_pages(papers: list[dict]) -> dict[str, str]:
         name = parts.part_name("frameworks", k)
         for i in chunk:
             p = papers[i]
-            counts = [sum(1 for q, _ in by_shape[s] if q is p) for s, _, _ in SHAPES]
+            counts = [n_shape.get((p["id"], s), 0) for s, _, _ in SHAPES]
             cells = " | ".join(f"[{c}]({name}#shape-{s})" if c else "" for c, (s, _, _) in zip(counts, SHAPES))
             lines.append(f"| [{esc(paper_title(p))}](papers/{p['id']}.md) | {cells} | [{k + 1}]({name}) |")
         part_papers = [papers[i] for i in chunk]
