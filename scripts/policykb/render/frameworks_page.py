@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from policykb.render import parts
 from policykb.render.markdown import GENERATED, esc
 from policykb.render.paper_page import curated_badge, paper_title, short_id
 
@@ -124,13 +125,13 @@ def mermaid(paper: dict, fw: dict) -> str | None:
     return "\n".join(lines)
 
 
-def _card(paper: dict, fw: dict) -> list[str]:
+def _card(paper: dict, fw: dict, prefix: str = "") -> list[str]:
     pid = paper["id"]
     lines = [
         f'<div class="pkb-fw-card{" pkb-wide" if shape(paper, fw) == "grid" else ""}" markdown>',
         "",
         f'<a id="fw-{escape(fw["id"], quote=True)}"></a>**{esc(fw["name"])}** · '
-        f"[{short_id(fw['id'])}](papers/{pid}.md#{fw['id']})" + curated_badge(fw),
+        f"[{short_id(fw['id'])}]({prefix}papers/{pid}.md#{fw['id']})" + curated_badge(fw),
         "",
         f'<span class="pkb-tags">{esc(paper_title(paper))}</span>',
         "",
@@ -145,20 +146,53 @@ def _card(paper: dict, fw: dict) -> list[str]:
     return lines
 
 
-def render_frameworks(papers: list[dict]) -> str:
-    papers = sorted(papers, key=lambda p: p["id"])
+def _head(title: str, depth: int = 1) -> list[str]:
+    return [
+        HEAD + GENERATED.format(source="corpus/papers/*.yaml"),
+        "",
+        f'<script src="{"../" * depth}{MERMAID_JS}"></script>',
+        "",
+        f"# {title}",
+        "",
+    ]
+
+
+def _counts(by_shape: dict[str, list[tuple[dict, dict]]]) -> dict[tuple[str, str], int]:
+    """{(paper id, shape): frameworks}, so the paper × shape table is linear in the frameworks."""
+    out: dict[tuple[str, str], int] = {}
+    for s, items in by_shape.items():
+        for p, _ in items:
+            out[(p["id"], s)] = out.get((p["id"], s), 0) + 1
+    return out
+
+
+def _by_shape(papers: list[dict]) -> dict[str, list[tuple[dict, dict]]]:
     by_shape: dict[str, list[tuple[dict, dict]]] = {s: [] for s, _, _ in SHAPES}
     for p in papers:
         for fw in p["frameworks"]:
             by_shape[shape(p, fw)].append((p, fw))
+    return by_shape
+
+
+def _shape_sections(by_shape: dict[str, list[tuple[dict, dict]]], prefix: str = "") -> list[str]:
+    lines = []
+    for s, title, intro in SHAPES:
+        items = by_shape[s]
+        if not items:
+            continue
+        lines += [f"## {title} ({len(items)}) {{ #shape-{s} }}", "", intro, "", '<div class="pkb-fw-grid" markdown>', ""]
+        for p, fw in items:
+            lines += _card(p, fw, prefix)
+        lines += ["</div>", ""]
+    return lines
+
+
+def render_frameworks(papers: list[dict]) -> str:
+    papers = sorted(papers, key=lambda p: p["id"])
+    by_shape = _by_shape(papers)
+    n_shape = _counts(by_shape)
     total = sum(len(v) for v in by_shape.values())
-    lines = [
-        HEAD + GENERATED.format(source="corpus/papers/*.yaml"),
-        "",
-        f'<script src="../{MERMAID_JS}"></script>',
-        "",
-        "# 框架 Frameworks",
-        "",
+    lines = _head("框架 Frameworks") + [
         f"各文献提出或使用的分析框架共 {total} 个，按形态并列展示：链条画成流程，分层画成堆叠，类型表画成 2×2 格，"
         "其余画成由名称展开的组成部分；点击编号回到原文位置。",
         "",
@@ -168,15 +202,57 @@ def render_frameworks(papers: list[dict]) -> str:
         "|---|" + "---|" * len(SHAPES),
     ]
     for p in papers:
-        counts = [sum(1 for q, _ in by_shape[s] if q is p) for s, _, _ in SHAPES]
+        counts = [n_shape.get((p["id"], s), 0) for s, _, _ in SHAPES]
         lines.append(f"| [{esc(paper_title(p))}](papers/{p['id']}.md) | " + " | ".join(str(c) if c else "" for c in counts) + " |")
     lines.append("")
-    for s, title, intro in SHAPES:
-        items = by_shape[s]
-        if not items:
-            continue
-        lines += [f"## {title} ({len(items)}) {{ #shape-{s} }}", "", intro, "", '<div class="pkb-fw-grid" markdown>', ""]
-        for p, fw in items:
-            lines += _card(p, fw)
-        lines += ["</div>", ""]
+    lines += _shape_sections(by_shape)
     return "\n".join(lines)
+
+
+def render_frameworks_pages(papers: list[dict]) -> dict[str, str]:
+    """{file under docs/: page}: ``frameworks.md`` as one page when its diagrams fit in one part,
+    else an index (counts per shape and per paper, each linked into its part) and
+    ``frameworks/<k>.md``, each with the diagrams of its papers grouped by shape."""
+    papers = sorted(papers, key=lambda p: p["id"])
+    chunks = parts.paper_parts([sum((_card(p, fw, "../") for fw in p["frameworks"]), []) for p in papers])
+    if len(chunks) == 1:
+        return {"frameworks.md": render_frameworks(papers)}
+    by_shape = _by_shape(papers)
+    n_shape = _counts(by_shape)
+    total = sum(len(v) for v in by_shape.values())
+    lines = _head("框架 Frameworks") + [
+        f"各文献提出或使用的分析框架共 {total} 个，按文献分为 {len(chunks)} 个部分；每部分按形态并列展示"
+        "（链条画成流程，分层画成堆叠，类型表画成 2×2 格）。下表的数字打开该部分中该形态的图。",
+        "",
+        f"*Every framework of every paper as a diagram, in {len(chunks)} parts by paper, grouped by shape "
+        "within a part. A number opens that shape's diagrams in the paper's part.*",
+        "",
+        "## 各形态 Shapes { #shapes }",
+        "",
+    ]
+    lines += [f"- {title}：{len(by_shape[s])} 个" for s, title, _ in SHAPES if by_shape[s]] + [""]
+    lines += ["## 各部分 Parts { #parts }", ""]
+    lines += parts.parts_list("frameworks", papers, chunks, lambda p: len(p["frameworks"]))
+    lines += ["## 各文献 Papers { #papers }", "",
+              "| 文献 Paper | " + " | ".join(title.split(" ", 1)[0] for s, title, _ in SHAPES) + " | 部分 Part |",
+              "|---|" + "---|" * len(SHAPES) + "---|"]
+    out = {}
+    names = [f"{k + 1}.md" for k in range(len(chunks))]
+    for k, chunk in enumerate(chunks):
+        name = parts.part_name("frameworks", k)
+        for i in chunk:
+            p = papers[i]
+            counts = [n_shape.get((p["id"], s), 0) for s, _, _ in SHAPES]
+            cells = " | ".join(f"[{c}]({name}#shape-{s})" if c else "" for c, (s, _, _) in zip(counts, SHAPES))
+            lines.append(f"| [{esc(paper_title(p))}](papers/{p['id']}.md) | {cells} | [{k + 1}]({name}) |")
+        part_papers = [papers[i] for i in chunk]
+        part_shapes = _by_shape(part_papers)
+        page = _head(f"框架 Frameworks（{k + 1}/{len(chunks)}）", depth=2) + [
+            f"本部分 {len(chunk)} 篇文献的框架 {sum(len(v) for v in part_shapes.values())} 个（全部 {total} 个），"
+            "按形态并列。[← 框架 Frameworks](../frameworks.md)",
+            "",
+        ] + parts.part_nav(names, k)
+        page += _shape_sections(part_shapes, "../")
+        out[name] = "\n".join(page)
+    lines.append("")
+    return {"frameworks.md": "\n".join(lines), **out}

@@ -23,8 +23,10 @@ def translation_applies(e: dict, paper: str | None) -> bool:
 
 
 class Glossator:
-    def __init__(self, glossary: list[dict], glossary_url: str):
+    def __init__(self, glossary: list[dict], glossary_url: str, pages: dict[str, str] | None = None):
+        """``pages``: {entry key: URL of its page} when the glossary is split (render.glossary_page)."""
         self.entries = {e["zh"]: e for e in glossary if e.get("en") or e.get("abbr")}
+        self.pages = pages or {}
         terms = sorted(self.entries, key=len, reverse=True)
         self.rx = re.compile("|".join(map(re.escape, terms))) if terms else None
         self.url = glossary_url
@@ -35,6 +37,7 @@ class Glossator:
         other paper printed is not shown (知识 · idea in one paper is not the 知识 of another)."""
         g = Glossator.__new__(Glossator)
         g.entries, g.rx, g.url, g.seen = self.entries, self.rx, url or self.url, set()
+        g.pages = self.pages if url is None else {}
         g.paper = paper
         return g
 
@@ -63,7 +66,7 @@ class Glossator:
             self.seen.add(term)
             out.append(escaped[last : m.start()])
             # a Markdown link (MkDocs rewrites and checks it) around an <abbr> tooltip
-            out.append(f'[<abbr title="{attr(self.tip(e))}">{term}</abbr>]({self.url}#{e["key"]})')
+            out.append(f'[<abbr title="{attr(self.tip(e))}">{term}</abbr>]({self.pages.get(e["key"], self.url)}#{e["key"]})')
             last = m.end()
         out.append(escaped[last:])
         return "".join(out)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from policykb.render.glossing import translation_applies
-from policykb.render.markdown import GENERATED, esc
+from policykb.render.markdown import GENERATED, attr, esc
 from policykb.render.paper_page import authors_line, paper_title, short_id
 from policykb.render.textfit import truncate
 from policykb.render.topics_page import topic_items, topic_slug
@@ -43,7 +43,7 @@ def counts_lines(papers: list[dict], glossary: list[dict], topics: list[str]) ->
             "| " + " | ".join(str(r[1]) for r in rows) + " |", ""]
 
 
-def indicator_lines(groups: list) -> list[str]:
+def indicator_lines(groups: list, group_page: dict | None = None) -> list[str]:
     ranked = sorted(groups, key=lambda g: (-len({e.paper["id"] for e in g.entries}), -len(g.entries), g.anchor))
     ranked = [g for g in ranked if len({e.paper["id"] for e in g.entries}) >= 2][:TOP]
     lines = ["### 多篇文献引用的指标 Indicators cited by several papers", ""]
@@ -54,7 +54,7 @@ def indicator_lines(groups: list) -> list[str]:
         values = "、".join(esc(f"{_num(e.stat['value'])}{e.stat.get('unit') or ''}") for e in g.entries[:6])
         kinds = sorted({f.kind for f in g.flags}, key=lambda k: list(FLAG_LABELS).index(k) if k in FLAG_LABELS else 99)
         flag = (" ⚠ " + "、".join(FLAG_LABELS.get(k, esc(k)) for k in kinds)) if kinds else ""
-        lines.append(f"- [{esc(g.label)}（{esc(g.subject)}）](statistics.md#{g.anchor})：{k} 篇文献，{len(g.entries)} 个数值"
+        lines.append(f"- [{esc(g.label)}（{esc(g.subject)}）]({(group_page or {}).get(g.anchor, 'statistics.md')}#{g.anchor})：{k} 篇文献，{len(g.entries)} 个数值"
                      f"（{values}）{flag}")
     return lines + [""]
 
@@ -97,7 +97,8 @@ def framework_lines(papers: list[dict]) -> list[str]:
     return lines
 
 
-def ways_in_lines(papers: list[dict], glossary: list[dict], topics: list[str], groups: list) -> list[str]:
+def ways_in_lines(papers: list[dict], glossary: list[dict], topics: list[str], groups: list,
+                  term_page: dict | None = None, actor_href=None) -> list[str]:
     lines = ["## 从哪里开始 Ways in { #ways-in }", ""]
     # by topic
     items = topic_items(papers, topics)
@@ -112,7 +113,8 @@ def ways_in_lines(papers: list[dict], glossary: list[dict], topics: list[str], g
         for r in p["recommendations"]:
             for a in r.get("actors") or []:
                 count[a] = count.get(a, 0) + 1
-    al = [f'<a href="recommendations/#actor={quote(a)}">{esc(a)}</a> <small>{n}</small>'
+    actor_href = actor_href or (lambda a: f"recommendations/#actor={quote(a)}")
+    al = [f'<a href="{attr(actor_href(a))}">{esc(a)}</a> <small>{n}</small>'
           for a, n in sorted(count.items(), key=lambda x: (-x[1], x[0]))[:12]]
     lines += ["**按行动者 By actor**（[行动者 × 主题 actors × topics](actors.md)）：" + (" · ".join(al) or "（无）"), ""]
     # by statistic
@@ -125,13 +127,16 @@ def ways_in_lines(papers: list[dict], glossary: list[dict], topics: list[str], g
     def en(e: dict) -> str:
         return f" <small>{esc(e['en'])}</small>" if e.get("en") and translation_applies(e, None) else ""
 
-    gl = [f"[{esc(e['zh'])}](glossary.md#{e['key']})" + en(e) for e in terms]
+    gl = [f"[{esc(e['zh'])}]({(term_page or {}).get(e['key'], 'glossary.md')}#{e['key']})" + en(e) for e in terms]
     lines += ["**按术语 By term**（[术语表 glossary](glossary.md)，多篇文献使用的在前）：" + (" · ".join(gl) or "（无）"), ""]
     return lines
 
 
 def render_home(papers: list[dict], glossary: list[dict] | None = None, topics: list[str] | None = None,
-                related: dict | None = None, groups: list | None = None) -> str:
+                related: dict | None = None, groups: list | None = None, term_page: dict | None = None,
+                group_page: dict | None = None, actor_href=None) -> str:
+    """``term_page``, ``group_page``: the page (under docs/) of each glossary entry and comparison
+    group when those listings are split; ``actor_href``: the link of an actor's recommendations."""
     glossary = glossary or []
     topics = topics or []
     related = related or {}
@@ -149,10 +154,10 @@ def render_home(papers: list[dict], glossary: list[dict] | None = None, topics: 
     ]
     lines += counts_lines(papers, glossary, topics)
     lines += ["## 跨文献发现 Across papers { #findings }", ""]
-    lines += indicator_lines(groups)
+    lines += indicator_lines(groups, group_page)
     lines += shared_recommendation_lines(papers, related)
     lines += framework_lines(papers)
-    lines += ways_in_lines(papers, glossary, topics, groups)
+    lines += ways_in_lines(papers, glossary, topics, groups, term_page, actor_href)
     lines += [
         "**浏览 Browse**：[论点 Claims](claims.md) · [框架 Frameworks](frameworks.md) · [建议 Recommendations](recommendations.md) · "
         "[数据 Statistics](statistics.md) · [主题 Topics](topics.md) · [行动者 Actors](actors.md) · [术语 Glossary](glossary.md)",

@@ -6,6 +6,7 @@ they are excluded from site search so each item has one search entry, on its pap
 
 from __future__ import annotations
 
+from policykb.render import parts
 from policykb.render.markdown import GENERATED, esc
 from policykb.render.textfit import truncate
 from policykb.render.paper_page import curated_badge, paper_title, short_id
@@ -13,8 +14,8 @@ from policykb.render.paper_page import curated_badge, paper_title, short_id
 HEAD = "---\nsearch:\n  exclude: true\n---\n\n"
 
 
-def _link(p: dict, it: dict) -> str:
-    return f"[{short_id(it['id'])}](papers/{p['id']}.md#{it['id']})" + curated_badge(it)
+def _link(p: dict, it: dict, prefix: str = "") -> str:
+    return f"[{short_id(it['id'])}]({prefix}papers/{p['id']}.md#{it['id']})" + curated_badge(it)
 
 
 def _page(title: str, intro: str) -> list[str]:
@@ -50,15 +51,49 @@ def render_statistics(papers: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _claims_block(p: dict, prefix: str = "", anchor: bool = False) -> list[str]:
+    lines = [f"## [{esc(paper_title(p))}]({prefix}papers/{p['id']}.md)" + (f" {{ #{p['id']} }}" if anchor else ""), ""]
+    for c in sorted(p["claims"], key=lambda c: (not c.get("core"), p["claims"].index(c))):
+        star = "★ " if c.get("core") else ""
+        lines.append(f"- {star}{_link(p, c, prefix)} {esc(c['text'])}")
+    lines.append("")
+    return lines
+
+
+CLAIMS_INTRO = "各文献的核心论点（★）及其他论断。"
+
+
 def render_claims(papers: list[dict]) -> str:
-    lines = _page("论点 Claims", "各文献的核心论点（★）及其他论断。")
+    lines = _page("论点 Claims", CLAIMS_INTRO)
     for p in papers:
-        lines += [f"## [{esc(paper_title(p))}](papers/{p['id']}.md)", ""]
-        for c in sorted(p["claims"], key=lambda c: (not c.get("core"), p["claims"].index(c))):
-            star = "★ " if c.get("core") else ""
-            lines.append(f"- {star}{_link(p, c)} {esc(c['text'])}")
-        lines.append("")
+        lines += _claims_block(p)
     return "\n".join(lines)
+
+
+def render_claims_pages(papers: list[dict]) -> dict[str, str]:
+    """{file under docs/: page}: ``claims.md`` as one page when the claims fit in one part, else
+    an index (parts, and every paper with its counts) and ``claims/<k>.md``."""
+    papers = sorted(papers, key=lambda p: p["id"])
+    chunks = parts.paper_parts([_claims_block(p) for p in papers])
+    if len(chunks) == 1:
+        return {"claims.md": render_claims(papers)}
+    n = sum(len(p["claims"]) for p in papers)
+    lines = _page("论点 Claims", CLAIMS_INTRO + f"共 {len(papers)} 篇文献、{n} 条论点，按文献分为 {len(chunks)} 个部分。")
+    lines += ["## 各部分 Parts { #parts }", ""] + parts.parts_list("claims", papers, chunks, lambda p: len(p["claims"]))
+    lines += ["## 各文献 Papers { #papers }", ""]
+    lines += parts.papers_table("claims", papers, chunks, [
+        ("论点 Claims", lambda p: len(p["claims"])),
+        ("核心 ★", lambda p: sum(1 for c in p["claims"] if c.get("core"))),
+    ], lambda p: esc(paper_title(p)))
+    out = {"claims.md": "\n".join(lines)}
+    names = [f"{k + 1}.md" for k in range(len(chunks))]
+    for k, chunk in enumerate(chunks):
+        page = _page(f"论点 Claims（{k + 1}/{len(chunks)}）", "[← 论点 Claims](../claims.md)")
+        page += parts.part_nav(names, k)
+        for i in chunk:
+            page += _claims_block(papers[i], "../", anchor=True)
+        out[parts.part_name("claims", k)] = "\n".join(page)
+    return out
 
 
 def render_frameworks(papers: list[dict]) -> str:

@@ -10,18 +10,19 @@ from policykb.render.markdown import GENERATED, esc, html_text
 from policykb.export import to_bibtex, to_csl_json, to_csv, to_json, to_ris
 from policykb.extract.topics import topic_names
 from policykb.render import listings
-from policykb.render.glossary_page import render_glossary
+from policykb.render.glossary_page import glossary_pages
 from policykb.render.glossing import Glossator
 from policykb.render.paper_page import authors_line, paper_title, render_paper
-from policykb.render.stats_page import render_statistics
-from policykb.render.frameworks_page import render_frameworks
-from policykb.render.actors_page import render_actor_matrix, render_recommendations
+from policykb.render.stats_page import statistics_site
+from policykb.render.frameworks_page import render_frameworks_pages
+from policykb.render.actors_page import actor_anchor, render_actor_matrix, render_recommendations_pages
 from policykb.render.related import related_index
 from policykb.render.home_page import render_home
 from policykb.render.compare import group_statistics
 from policykb.render.topics_page import render_topic_matrix, render_topic_pages, topic_slug
 
-GENERATED_DIRS = ("papers", "downloads", "topics")
+# parts of the listings (render/parts.py) live in claims/, recommendations/ … when a listing is split
+GENERATED_DIRS = ("papers", "downloads", "topics", "claims", "recommendations", "statistics", "frameworks", "glossary")
 NAV_FILE = "mkdocs.nav.yml"
 
 
@@ -70,7 +71,10 @@ def render_site(papers: list[dict], glossary: list[dict], root: Path, base_url: 
     written: list[Path] = []
     papers = sorted(papers, key=lambda p: p["id"])
     _write(docs / "papers" / "index.md", render_papers_index(papers), written)
-    glossator = Glossator(glossary, "../glossary.md")
+    # listings split into parts when big (render/parts.py): {file under docs/: page}
+    gloss_pages, term_page = glossary_pages(glossary, papers)
+    split_terms = {k: v for k, v in term_page.items() if v != "glossary.md"}
+    glossator = Glossator(glossary, "../glossary.md", {k: f"../{v}" for k, v in split_terms.items()})
     terms_by_item: dict[str, list] = {}
     for e in glossary:
         if e.get("en"):
@@ -79,16 +83,20 @@ def render_site(papers: list[dict], glossary: list[dict], root: Path, base_url: 
                     terms_by_item.setdefault(iid, []).append((e["zh"], e["en"]))
     related = related_index(papers, glossary)
     groups = group_statistics(papers, glossary)
-    _write(docs / "index.md", render_home(papers, glossary, topic_names(), related, groups), written)
+    stats_pages, group_page = statistics_site(papers, glossary, groups)
+    rec_pages = render_recommendations_pages(papers)
+    actor_href = (lambda a: f"recommendations/#{actor_anchor(a)}") if len(rec_pages) > 1 else None
+    group_page = {k: v for k, v in group_page.items() if v != "statistics.md"}
+    _write(docs / "index.md", render_home(papers, glossary, topic_names(), related, groups, split_terms, group_page,
+                                          actor_href), written)
     for p in papers:
         _write(docs / "papers" / f"{p['id']}.md",
                render_paper(p, glossator.new_page(paper=p["id"]), base_url, terms_by_item, related), written)
-    _write(docs / "glossary.md", render_glossary(glossary, papers), written)
-    _write(docs / "claims.md", listings.render_claims(papers), written)
-    _write(docs / "frameworks.md", render_frameworks(papers), written)
-    _write(docs / "recommendations.md", render_recommendations(papers), written)
+    listing_pages = {**gloss_pages, **listings.render_claims_pages(papers), **render_frameworks_pages(papers),
+                     **rec_pages, **stats_pages}
+    for name, page in listing_pages.items():
+        _write(docs / name, page, written)
     _write(docs / "actors.md", render_actor_matrix(papers, topic_names()), written)
-    _write(docs / "statistics.md", render_statistics(papers, glossary, groups), written)
     _write(docs / "topics.md", render_topic_matrix(papers, topic_names()), written)
     for name, page in render_topic_pages(papers, topic_names()).items():
         _write(docs / "topics" / name, page, written)
