@@ -18,6 +18,7 @@ from functools import lru_cache
 from policykb import rules
 from policykb.extract.numerals import parse_chinese
 from policykb.extract.recommendations import countermeasure_section, sentences
+from policykb.extract.subjects import mentions
 from policykb.model import Component, Framework
 from policykb.structure.document import Document
 
@@ -169,11 +170,15 @@ def _quoted_patterns(sentence: str) -> list[tuple[str, list[str]]]:
 
     >>> _quoted_patterns("将形成「內地場景＋香港規則」的合作新模式")
     [('「內地場景＋香港規則」', ['內地場景', '香港規則'])]
+    >>> _quoted_patterns("建立“人工智能+制造”推进机制")
+    []
     """
     out = []
     for m in re.finditer(_cfg()["quoted_pattern"], sentence):
         inner = m.group("inner")
         parts = [x.strip() for x in re.split(r"、|＋|\+|，", inner) if x.strip()]
+        if re.match(_cfg()["campaign_name"], inner):
+            continue  # “人工智能+制造”: an initiative's name, not a pattern of parts
         if 2 <= len(parts) <= 6 and all(2 <= len(x) <= 14 for x in parts):
             out.append((m.group(0)[: m.group(0).index(inner) + len(inner) + 1], parts))
     return out
@@ -187,6 +192,8 @@ def _closed_lists(sentence: str) -> list[tuple[str, list[str]]]:
             before = sentence[: m.start()]
             start = _last_top_level(before, "，,。；;：:") + 1
             seg = before[start:]
+            if re.search(_cfg()["not_own_framework"], seg):
+                continue  # "学者们多从劳动者、劳动资料和劳动对象三要素出发": others' framework
             seg = re.sub(r"^(?:以下)?(?:将|可)?(?:从|由|基于)", "", seg)
             items = split_list(seg)
             if len(items) >= 3 and all(2 <= len(x) <= 24 for x in items):
@@ -271,6 +278,8 @@ def _enumeration(sentence: str) -> list[tuple[str, list[str], str]]:
         if (n is not None and len(items) != n) or (n is None and len(items) < 3):
             continue
         context = re.split(r"[，,。；;：:]", before[:ctx_end])[-1]
+        if re.search(_cfg()["not_own_framework"], sentence[: pos]) or (noun in _cfg()["outline_nouns"] and re.search(_cfg()["document_words"], before)):
+            continue  # "学者们多从…三要素出发" (others'), "《方案》共分为…三个部分" (an outline)
         context = re.sub(r"(?:应|将|要|可以|可|则|来|对|本文|本部分|拟|主要|具有|是)$", "", context).strip()
         label = f"{count}{'个' if count and count.isdigit() else ''}{noun}" if count else noun
         name = f"{context}（{label}）" if context else label
@@ -308,6 +317,18 @@ def _follow_items(text: str, after: int) -> list[str]:
     return []
 
 
+def _measures(parts: list[str]) -> bool:
+    """Most parts open with an action verb ("实施…工程", "推进…培育"): a list of measures (the
+    recommendations), not the parts of a framework.
+
+    >>> _measures(["实施工业大模型培育工程", "推进智能工厂梯度培育", "数据集"]), _measures(["技术创新效应", "要素配置效应"])
+    (True, False)
+    """
+    from policykb.extract.recommendations import _starts_with_verb
+
+    return sum(_starts_with_verb(p) for p in parts) * 2 > len(parts)
+
+
 def extract_frameworks(doc: Document) -> list[Framework]:
     out: list[Framework] = []
     S = countermeasure_section(doc)
@@ -337,7 +358,7 @@ def extract_frameworks(doc: Document) -> list[Framework]:
                 m = re.search(rf"(?P<n>{_cfg()['count_words']})(?:{meas})(?:主要|基本)?(?P<noun>[\u4e00-\u9fff]{{1,4}})[：:]", sent)
             if m and _count_value(m.group("n")):
                 comps = _follow_items(p.text, a + m.end() if m.group(0).endswith(("：", ":")) else b)
-                if len(comps) == _count_value(m.group("n")):
+                if len(comps) == _count_value(m.group("n")) and not _measures(comps):
                     name = re.split(r"[，,]", sent.strip().rstrip("。：:"))[-1]
                     out.append(_fw(name, sent, p.section, comps, kind="enumeration"))
     # sections whose sub-sections are the parts of a framework
@@ -382,7 +403,8 @@ def extract_frameworks(doc: Document) -> list[Framework]:
         if t.kind == "table" and len(t.rows) >= 3 and t.number:
             cells = [c for row in t.rows[1:] for c in row[1:] if c and c not in ("是", "否") and not re.search(r"\d", c)]
             cells = [x for c in cells for x in re.split(r"\s{1,}(?=[\u4e00-\u9fff])", c) if x]
-            if len(cells) >= 2 and all(not re.fullmatch(r"[\d.\s%]+", c) for c in cells):
+            places = sum(bool(mentions(c)) and mentions(c)[0][1] == c for c in cells)
+            if len(cells) >= 2 and all(not re.fullmatch(r"[\d.\s%]+", c) for c in cells) and places * 2 < len(cells):
                 out.append(_fw(t.caption, f"表{t.number} {t.caption}", t.section or "s0", cells, kind="table"))
     return _dedupe(out)
 
