@@ -60,7 +60,7 @@ def own_region(title: str, text: str) -> str:
 
     >>> own_region("湖北省人工智能赋能新质生产力发展实施方案", ""), own_region("x", "本港企业"), own_region("x", "")
     ('湖北省', '香港', '中国')
-    >>> own_region("吴江一家纺织企业的转型路", "走进位于吴江区盛泽镇的…")
+    >>> own_region("吴江一家纺织企业的转型路", "走进位于吴江区盛泽镇的…。吴江区工信局介绍…")
     '吴江区'
 
     """
@@ -73,11 +73,11 @@ def own_region(title: str, text: str) -> str:
     # ("吴江一家老牌纺织企业…" + "位于吴江区盛泽镇的…" -> 吴江区)
     t = re.sub(r"[^\u4e00-\u9fff]", " ", title or "")
     stems = {t[i : i + n] for n in (2, 3) for i in range(len(t) - n + 1) if " " not in t[i : i + n]}
-    head = text[:400]
+    head = text[:1000]
     found = [
-        (m.start(), m.group()) for stem in sorted(stems)
+        (m.start(), m.group()) for stem in sorted(stems) if not re.search(_cfg()["not_in_place_name"], stem)
         for m in re.finditer(re.escape(stem) + _cfg()["local_place_suffix"], head)
-        if not mentions(m.group())
+        if not mentions(m.group()) and head.count(m.group()) >= 2  # named more than once
     ]
     return min(found)[1] if found else "中国"
 
