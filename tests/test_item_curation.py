@@ -383,3 +383,21 @@ def test_build_applies_corrections_and_keeps_them_through_a_lost_paper_yaml(tmp_
     proc = run_cli("--root", str(root), "build", "--no-site", "--workers", "1")
     assert proc.returncode == 0, proc.stderr
     assert path.read_bytes() == first
+
+
+def test_extract_of_a_corpus_paper_applies_its_corrections_and_keeps_its_ids(tmp_path):
+    """`policykb extract corpus/raw/<paper>.txt` gives what `build` gives: curated metadata,
+    corrections from corpus/curation/, ids from the last record (was: a bare extraction)."""
+    import yaml as _yaml
+
+    from conftest import copy_project, run_cli
+
+    root = copy_project(tmp_path / "p")
+    proc = run_cli("--root", str(root), "extract", str(root / "corpus" / "raw" / "dong-zhiyong-2025.txt"))
+    assert proc.returncode == 0, proc.stderr
+    paper = _yaml.safe_load(proc.stdout)
+    built = _yaml.safe_load((root / "corpus" / "papers" / "dong-zhiyong-2025.yaml").read_text(encoding="utf-8"))
+    assert any(isinstance(s.get("curated"), dict) for s in paper["statistics"])
+    for kind in ("claims", "recommendations", "statistics", "frameworks"):
+        assert [x["id"] for x in paper[kind]] == [x["id"] for x in built[kind]]
+    assert paper["meta"]["venue"] == built["meta"]["venue"]

@@ -67,18 +67,23 @@ def extract_corpus(root: Path, workers: int | None = None, cache: bool = True) -
                 "file name must be an ASCII slug (lowercase letters, digits, '-'), e.g. zhang-lei-2024.txt",
                 path,
             )
-        inputs.append(
-            PaperInputs(
-                path=str(path),
-                paper_id=pid,
-                source_file=str(path.relative_to(root)),
-                meta_file=str(root / "corpus" / "meta" / f"{pid}.yaml"),
-                previous_file=str(root / "corpus" / "papers" / f"{pid}.yaml"),
-                ledger_file=str(ids.ledger_path(root, pid)),
-                known=known,
-            )
-        )
+        inputs.append(paper_inputs(root, path, known))
     return extract_all(root, inputs, workers=workers, cache=cache)
+
+
+def paper_inputs(root: Path, path: Path, known: tuple) -> PaperInputs:
+    """What the extraction of corpus paper ``path`` depends on: its text, curated metadata and
+    corrections, last record and id ledger (the same for `build` and `extract`)."""
+    pid = path.stem
+    return PaperInputs(
+        path=str(path),
+        paper_id=pid,
+        source_file=str(path.relative_to(root)),
+        meta_file=str(root / "corpus" / "meta" / f"{pid}.yaml"),
+        previous_file=str(root / "corpus" / "papers" / f"{pid}.yaml"),
+        ledger_file=str(ids.ledger_path(root, pid)),
+        known=known,
+    )
 
 
 RECORD_KEYS = ("schema_version", "id", "source", "meta", "sections", "claims", "frameworks",

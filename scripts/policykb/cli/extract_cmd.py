@@ -23,8 +23,22 @@ def run(args, root) -> int:
 
     # inside a project, the curated glossary helps find term boundaries (as in `build`)
     known = known_terms(root) if (root / "corpus").is_dir() else {}
-    ex = extract_paper(args.path, paper_id=args.paper_id, known=known)
-    for w in ex.paper.get("warnings") or []:
+    raw_dir = (root / "corpus" / "raw").resolve()
+    path = args.path
+    if path.is_file() and not path.is_symlink() and path.resolve().parent == raw_dir and args.paper_id in (None, path.stem):
+        # a paper of the corpus: the same extraction as `build` (curated metadata, corrections
+        # in corpus/curation/, ids from its last record and ledger)
+        from policykb.build import paper_inputs
+        from policykb.errors import PolicyKBError
+        from policykb.incremental import extract_one, freeze_known
+
+        result = extract_one(paper_inputs(root.resolve(), path.resolve(), freeze_known(known)))
+        if result[0] == "error":
+            raise PolicyKBError(result[1], result[2], result[3])
+        paper = result[1]
+    else:
+        paper = extract_paper(path, paper_id=args.paper_id, known=known).paper
+    for w in paper.get("warnings") or []:
         print(f"warning: {args.path}: {w}", file=sys.stderr)
-    sys.stdout.write(yamlio.dump(ex.paper))
+    sys.stdout.write(yamlio.dump(paper))
     return 0
