@@ -20,8 +20,8 @@ def actors_in(text: str) -> list[str]:
 
     >>> actors_in("中央与地方政府应鼓励高等院校、科研院所提高办学层次")
     ['地方政府', '高校', '科研院所']
-    >>> actors_in("完善数据隐私保护的法律框架")
-    ['政府']
+    >>> actors_in("完善数据隐私保护的法律框架"), actors_in("加强人工智能人才队伍建设")
+    (['政府'], ['政府'])
     """
     words, order, implied = _lexicon()
     masked = text
