@@ -69,3 +69,13 @@ def test_navigation_lists_papers_only_for_a_small_corpus():
     section = lambda nav: next(e["文献 Papers"] for e in nav["nav"] if "文献 Papers" in e)  # noqa: E731
     assert len(section(render_nav(few))) == 1 + 3
     assert section(render_nav(many)) == ["papers/index.md"]  # the index lists them all
+
+
+def test_papers_index_says_when_a_paper_prints_no_chinese_title():
+    from policykb.render.site import render_papers_index
+
+    papers = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in PAPERS]
+    page = render_papers_index(papers)
+    for p in papers:
+        line = next(x for x in page.splitlines() if f"]({p['id']}.md)" in x)
+        assert ("原文未印中文题名" in line) == (not p["meta"]["title"]["zh"] and bool(p["meta"]["title"]["en"]))

@@ -35,7 +35,8 @@ def render_papers_index(papers: list[dict]) -> str:
     lines = [GENERATED.format(source="corpus/papers/*.yaml"), "", "# 文献 Papers", ""]
     for p in papers:
         en = p["meta"]["title"]["en"]
-        lines.append(f"- [{esc(paper_title(p))}]({p['id']}.md)" + (f" — *{esc(en)}*" if en and p["meta"]["title"]["zh"] else ""))
+        note = f" — *{esc(en)}*" if en and p["meta"]["title"]["zh"] else (" <small>（原文未印中文题名 no Chinese title printed）</small>" if en else "")
+        lines.append(f"- [{esc(paper_title(p))}]({p['id']}.md)" + note)
     lines.append("")
     return "\n".join(lines)
 
