@@ -62,6 +62,8 @@ def own_region(title: str, text: str) -> str:
     ('湖北省', '香港', '中国')
     >>> own_region("吴江一家纺织企业的转型路", "走进位于吴江区盛泽镇的…。吴江区工信局介绍…")
     '吴江区'
+    >>> own_region("湘潭智能制造观察", "湘潭市工信局…湘潭市已建成…"), own_region("人工智能与城市发展", "城市…城市…")
+    ('湘潭市', '中国')
 
     """
     for _, _, canon in mentions(title or ""):
