@@ -1,3 +1,3 @@
-from policykb.cli.main import main
+from policykb.cli.main import run
 
-raise SystemExit(main())
+run()

@@ -80,5 +80,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def run() -> None:
+    """The command's entry point: ``main()``, then exit with its code. Once the work is done, an
+    interrupt that arrives while Python shuts down changes nothing (it used to end a finished
+    build with -SIGINT and no message)."""
+    import signal
+
+    code = main()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()
