@@ -1,5 +1,11 @@
 """Rank items for a query: vocabulary segmentation, glossary expansion, BM25, phrase bonus,
-fuzzy correction of small typos. Pure Python + rapidfuzz; no jieba at query time."""
+fuzzy correction of small typos. Pure Python + rapidfuzz; no jieba at query time.
+
+The site's search client (docs/javascripts/pkb-search.js) is a port of this module over the
+static index of static.py; both follow the same rules, which read only what the browser can
+fetch cheaply: the postings of the query's words, the vocabulary (all of it only to correct an
+unknown word) and the texts of a bounded pool of candidates. Change one, change the other:
+tests/test_search_client.py runs both on the query set."""
 
 from __future__ import annotations
 
@@ -15,11 +21,14 @@ from rapidfuzz import fuzz, process
 
 from policykb.errors import PolicyKBError
 from policykb.search.index import INDEX_FILE
-from policykb.search.normalize import norm
+from policykb.search.normalize import norm, query_norm
 from policykb.search.store import SQLITE_FILE, MemoryStore, SqliteStore
 
 K1, B = 1.2, 0.75
 PHRASE_BONUS = 6.0
+# the phrase bonus is decided on the best PHRASE_POOL candidates of the token ranking (after the
+# filters), not on every item: a browser fetches the texts of those only
+PHRASE_POOL = 60
 # What analysts look for first: what to do, then the evidence, then the arguments.
 KIND_WEIGHT = {"recommendation": 1.2, "statistic": 1.0, "claim": 1.0, "framework": 0.9}
 KIND_ALIASES = {
@@ -113,6 +122,22 @@ class SearchIndex:
                 out.append(pending)
         return out
 
+    def occurs(self, text: str) -> bool:
+        """Whether ``text`` is said somewhere, as the browser can tell from postings alone: it
+        is an index word, or it segments into index words that some item has all of."""
+        if not text:
+            return self.store.n > 0
+        toks = self.segment(text)
+        if not toks or any(t not in self._vocab for t in toks):
+            return False
+        common = None
+        for t in sorted(set(toks), key=lambda t: (self.store.df([t]).get(t, 0), t)):
+            post = set(self.store.postings(t))
+            common = post if common is None else common & post
+            if not common:
+                return False
+        return True
+
     def correct(self, word: str, context: str = "") -> str | None:
         """The index word closest to an unknown ``word`` (same length ±1; for two-character
         words, one character in place: the one that makes ``context`` a phrase of some item,
@@ -124,7 +149,7 @@ class SearchIndex:
             if context:
                 for c in cands[:20]:  # the most frequent few: bounded work on a large corpus
                     fixed = context.replace(word, c)
-                    if self.store.any_contains(fixed):
+                    if self.occurs(fixed):
                         return c
             return cands[0] if cands else None
         words = [w for n in (len(word) - 1, len(word), len(word) + 1) for w in self.store.words_of_len(n)]
@@ -145,7 +170,7 @@ class SearchIndex:
                 if any(name != zh for zh in self.names[name]):
                     rest = rest.replace(name, " ")
         compact = re.sub(r"\s+", "", q)
-        if not phrases and not self.store.any_contains(compact):
+        if not phrases and not self.occurs(compact):
             # a small typo: the closest glossary name or index word of about the same length
             names = [n for n in self.names if abs(len(n) - len(q)) <= 1]
             best = process.extractOne(q, names, scorer=fuzz.ratio, score_cutoff=75)
@@ -174,22 +199,13 @@ class SearchIndex:
 
     # -- ranking
     def search(self, query: str, *, kind=None, paper=None, topic=None, actor=None, limit=10) -> tuple[list[Hit], list[str]]:
-        q = norm(query).strip()
+        q = query_norm(query).strip()
         if not q:
             raise PolicyKBError("empty query")
         phrases, tokens, notes = self.expand(q)
         n = self.store.n
         scores: dict[int, float] = {}
         matched: dict[int, list[str]] = {}
-        for ph in phrases:
-            if len(ph) < 2:
-                continue
-            for i, txt in self.store.containing(ph):
-                n_ph = txt.count(ph)
-                if n_ph:
-                    # the more an item says it, the more it is about it
-                    scores[i] = scores.get(i, 0.0) + PHRASE_BONUS * (1 + 0.5 * min(n_ph - 1, 4))
-                    matched.setdefault(i, []).append(ph)
         # rare words first; a very common word (in more than a tenth of the items) only adds to
         # items already found, which keeps a query fast on a large corpus
         df = self.store.df(tokens)
@@ -219,10 +235,25 @@ class SearchIndex:
                 return False
             return not (topic and topic not in it.get("topics", []) or actor and actor not in it.get("actors", []))
 
-        ranked = heapq.nsmallest(
-            limit,
-            ((-round(sc * KIND_WEIGHT.get(rows[i]["kind"], 1.0), 4), rows[i]["id"], i) for i, sc in scores.items() if keep(i)),
-        )
+        def ranking(k: int):
+            return heapq.nsmallest(
+                k,
+                ((-round(sc * KIND_WEIGHT.get(rows[i]["kind"], 1.0), 4), rows[i]["id"], i) for i, sc in scores.items() if keep(i)),
+            )
+
+        # the phrase bonus: the whole query (or its glossary term) said in the item, the more
+        # often the more bonus; looked for in the texts of the best PHRASE_POOL candidates
+        phrases = [ph for ph in phrases if len(ph) >= 2]
+        if phrases:
+            pool = [i for _, _, i in ranking(PHRASE_POOL)]
+            texts = self.store.texts(pool)
+            for ph in phrases:
+                for i in pool:
+                    n_ph = texts[i].count(ph)
+                    if n_ph:
+                        scores[i] += PHRASE_BONUS * (1 + 0.5 * min(n_ph - 1, 4))
+                        matched[i].append(ph)
+        ranked = ranking(limit)
         full = self.store.rows([i for _, _, i in ranked])
         return [Hit(full[i], -neg, matched.get(i, [])) for neg, _, i in ranked], notes
 

@@ -52,6 +52,23 @@ def display_text(kind: str, it: dict) -> str:
     return it["text"]
 
 
+def add_inner_words(items: list[dict]) -> None:
+    """Give an item every index word of four or more characters inside one of its longer words
+    (jieba's search mode splits 数据要素市场 into 数据, 要素, 市场 but never yields 数据要素), so the
+    postings of a word find every item that says it, and a query needs no scan of the texts."""
+    vocab = {t for it in items for t in it["tokens"] if len(t) >= 4}
+    for it in items:
+        extra = {
+            w[i : i + n]
+            for w in it["tokens"] if len(w) >= 5
+            for n in range(4, len(w))
+            for i in range(len(w) - n + 1)
+            if w[i : i + n] in vocab
+        }
+        if extra - set(it["tokens"]):
+            it["tokens"] = sorted(set(it["tokens"]) | extra)
+
+
 def build_index(papers: list[dict], glossary: list[dict], base_url: str) -> dict:
     seg = GlossarySegmenter([e["zh"] for e in glossary])
     items = []
@@ -75,6 +92,10 @@ def build_index(papers: list[dict], glossary: list[dict], base_url: str) -> dict
                         "tokens": tokens,
                     }
                 )
+    # in id order: a paper's items are one run, its claims, frameworks, recommendations and
+    # statistics runs within it (c < f < r < s), and ties broken by id are broken by position
+    items.sort(key=lambda it: it["id"])
+    add_inner_words(items)
     gl = [
         {
             "zh": e["zh"],

@@ -62,6 +62,10 @@ class MemoryStore:
     def any_contains(self, phrase: str) -> bool:
         return any(phrase in t for t in self._norm_text)
 
+    def texts(self, ids) -> dict[int, str]:
+        """The matching form (normalised text and quote) of the items ``ids``."""
+        return {i: self._norm_text[i] for i in ids}
+
     def rows(self, ids, keys=None) -> dict[int, dict]:
         return {i: self.items[i] for i in ids}
 
@@ -120,6 +124,15 @@ class SqliteStore:
             q = "SELECT 1 FROM texts WHERE texts MATCH ? LIMIT 1"
             return self.db.execute(q, ('"' + phrase.replace('"', '""') + '"',)).fetchone() is not None
         return self.db.execute("SELECT 1 FROM texts WHERE instr(txt, ?) > 0 LIMIT 1", (phrase,)).fetchone() is not None
+
+    def texts(self, ids) -> dict[int, str]:
+        ids = sorted(ids)
+        out = {}
+        for k in range(0, len(ids), 900):
+            part = [i + 1 for i in ids[k : k + 900]]
+            for r, t in self.db.execute(f"SELECT rowid, txt FROM texts WHERE rowid IN ({','.join('?' * len(part))})", part):
+                out[r - 1] = t
+        return out
 
     def rows(self, ids, keys=ITEM_KEYS) -> dict[int, dict]:
         """The items ``ids`` with the fields ``keys`` only (ranking needs id and kind, not text)."""
