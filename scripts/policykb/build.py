@@ -22,8 +22,8 @@ from policykb.glossary.segmenter import load_memo, save_memo
 from policykb.incremental import PaperInputs, extract_all, freeze_known, remember_written
 from policykb.progress import Progress
 from policykb.render.site import render_site
-from policykb.sitepatch import patch_search_worker
 from policykb.search.index import build_index, site_url, write_index
+from policykb.search.static import write_static
 from policykb.search.store import write_sqlite
 
 GLOSSARY_FILE = Path("corpus") / "glossary.yaml"
@@ -160,17 +160,6 @@ def run_mkdocs(root: Path, command: str = "build", extra: list[str] | None = Non
         raise PolicyKBError(f"mkdocs build --strict failed: {detail}", root / "mkdocs.yml")
 
 
-USER_DICT = Path("corpus") / "jieba_userdict.txt"
-
-
-def write_user_dict(root: Path, glossary: list[dict]) -> Path:
-    """The glossary as jieba user dictionary for the site's search index."""
-    path = root / USER_DICT
-    text = "".join(f"{e['zh']} 200000 n\n" for e in glossary if " " not in e["zh"])
-    write_text(path, text)
-    return path
-
-
 SITE_STAGING = ".site-new"
 SITE_OLD = ".site-old"
 
@@ -263,13 +252,12 @@ def _build(root: Path, *, site: bool = True, workers: int | None = None, cache: 
             save_memo(memo)
     with prog.stage("render"):
         report.written += render_site(report.papers, report.glossary, root, site_url(root))
-        report.written.append(write_user_dict(root, report.glossary))
     if site:
         with prog.stage("mkdocs"):
             staging = root / SITE_STAGING
             try:
                 run_mkdocs(root, site_dir=staging)
-                patch_search_worker(staging)
+                write_static(staging, index, {p['id']: (p['meta']['title'] or {}).get('zh') or '' for p in report.papers})
             except PolicyKBError:
                 shutil.rmtree(staging, ignore_errors=True)  # the last good site stays as it is
                 raise

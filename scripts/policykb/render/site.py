@@ -53,6 +53,7 @@ def render_nav(papers: list[dict]) -> dict:
             {"数据 Statistics": "statistics.md"},
             {"主题 Topics": ["topics.md"] + [{t: f"topics/{topic_slug(t)}.md"} for t in topic_names()]},
             {"术语 Glossary": "glossary.md"},
+            {"搜索 Search": "search.md"},
         ]
     }
 
