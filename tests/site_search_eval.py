@@ -22,7 +22,7 @@ def site_results(driver, base: str, query: str, limit: int = 10, **filters) -> d
     status line and the client's time to results."""
     from selenium.webdriver.support.ui import WebDriverWait
 
-    params = {"q": query, **{k: v for k, v in filters.items() if v}}
+    params = {"q": query, "n": limit, **{k: v for k, v in filters.items() if v}}
     driver.get(f"{base}/search/?{urllib.parse.urlencode(params)}")
     WebDriverWait(driver, 30).until(
         lambda d: d.execute_script("const f=document.getElementById('pkb-search-form'); return f && f.dataset.state === 'done'")

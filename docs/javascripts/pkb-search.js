@@ -43,18 +43,40 @@
     return prev[b.length];
   }
 
+  function simFrom(l, lensum) {
+    return 1 - (lensum - 2 * l) / lensum;
+  }
+
   function ratio(s1, s2, cutoff = 0) {
     const a = cps(s1), b = cps(s2);
     const lensum = a.length + b.length;
     if (!lensum) return 100;
-    const sim = 1 - (lensum - 2 * lcs(a, b)) / lensum;
+    const sim = simFrom(lcs(a, b), lensum);
     return sim >= cutoff / 100 ? sim * 100 : 0;
   }
 
-  // process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff): the first best choice
+  // process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff): the first best choice.
+  // A choice whose characters in common with the query (an upper bound of the LCS) cannot beat
+  // the cutoff or the best so far is skipped without computing its LCS: same result, faster.
   function extractOne(query, choices, cutoff) {
+    const q = cps(query);
+    const qcount = new Map();
+    for (const ch of q) qcount.set(ch, (qcount.get(ch) || 0) + 1);
     let best = null, bestScore = -1;
     for (const c of choices) {
+      const cc = cps(c);
+      const lensum = q.length + cc.length;
+      if (lensum) {
+        const seen = new Map();
+        let common = 0;
+        for (const ch of cc) {
+          const k = (seen.get(ch) || 0) + 1;
+          seen.set(ch, k);
+          if (k <= (qcount.get(ch) || 0)) common++;
+        }
+        const bound = simFrom(common, lensum);
+        if (bound < cutoff / 100 || bound * 100 <= bestScore) continue;
+      }
       const sc = ratio(query, c, cutoff);
       if (sc >= cutoff && sc > bestScore) {
         best = c;
@@ -82,6 +104,7 @@
       this.df_ = new Map(); // word -> document frequency (0: looked up, not a word)
       this.lengths = new Map(); // item -> length in words (from the postings)
       this.postingsOf = new Map();
+      this.countsOf = new Map(); // word -> how often each item of its postings says it
       this.starts = meta.papers.map((p) => p[1]);
     }
 
@@ -124,9 +147,15 @@
           ids.push(last);
           this.lengths.set(last, entry[1][k]);
         });
+        this.countsOf.set(t, entry[2]);
       }
       this.postingsOf.set(t, ids);
       return ids;
+    }
+
+    async counts(t) {
+      await this.postings(t);
+      return this.countsOf.get(t) || [];
     }
 
     async wordsOfLen(n) {
@@ -272,7 +301,7 @@
           if (zhs.some((zh) => name !== zh)) rest = replaceAll(rest, name, " ");
         }
       }
-      const compact = q.replace(/\s+/g, "");
+      let compact = q.replace(/\s+/g, "");
       if (!phrases.length && !(await this.occurs(compact))) {
         const qlen = cplen(q);
         const names = Array.from(this.names.keys()).filter((n) => Math.abs(cplen(n) - qlen) <= 1);
@@ -286,7 +315,7 @@
         if (best !== null && best !== q) {
           for (const zh of this.names.get(best) || [best]) phrases.push(zh);
           notes.push(`${q} ≈ ${best}`);
-          rest = "";
+          rest = compact = ""; // the query is a typo: its own text is no phrase to look for
         }
       }
       const tokens = [];
@@ -335,26 +364,42 @@
         !(kind && this.kindOf(i) !== kind) && !(paper && this.paperOf(i)[0] !== paper) &&
         !(topicSet && !topicSet.has(i)) && !(actorSet && !actorSet.has(i));
       const round4 = (x) => Math.round(x * 1e4) / 1e4;
-      const ranking = (k) => {
+      const ranking = (k, among = null) => {
         const all = [];
-        for (const [i, sc] of scores) if (keep(i)) all.push([round4(sc * (KW[this.kindOf(i)] || 1.0)), i]);
+        for (const [i, sc] of scores)
+          if (keep(i) && (among === null || among.has(i))) all.push([round4(sc * (KW[this.kindOf(i)] || 1.0)), i]);
         all.sort((a, b) => b[0] - a[0] || a[1] - b[1]); // items are in id order: ties by id
         return all.slice(0, k);
       };
-      phrases = phrases.filter((ph) => cplen(ph) >= 2);
-      if (phrases.length) {
-        const pool = ranking(this.meta.phrase_pool).map(([, i]) => i);
-        const texts = await this.rows(pool);
-        for (const ph of phrases) {
-          for (const i of pool) {
-            const c = countOf(texts.get(i).ntext, ph);
-            if (c) {
-              scores.set(i, scores.get(i) + BONUS * (1 + 0.5 * Math.min(c - 1, 4)));
-              matched.get(i).push(ph);
-            }
-          }
+      const bonus = (i, c, ph) => {
+        if (c) {
+          scores.set(i, scores.get(i) + BONUS * (1 + 0.5 * Math.min(c - 1, 4)));
+          matched.get(i).push(ph);
         }
+      };
+      phrases = phrases.filter((ph) => cplen(ph) >= 2);
+      const words = await this.df(phrases);
+      for (const ph of phrases) {
+        if (!words.get(ph)) continue;
+        const [ids, counts] = [await this.postings(ph), await this.counts(ph)];
+        ids.forEach((i, k) => {
+          if (scores.has(i)) bonus(i, counts[k], ph);
+        });
       }
+      const rest = phrases.filter((ph) => !words.get(ph));
+      const pools = new Map();
+      for (const ph of rest) {
+        const wordsOfPh = dedupe(await this.segment(ph));
+        if (!wordsOfPh.length || (await Promise.all(wordsOfPh.map(async (w) => (await this.df([w])).get(w)))).some((d) => !d)) continue;
+        let among = new Set(await this.postings(wordsOfPh[0]));
+        for (const w of wordsOfPh.slice(1)) {
+          const post = new Set(await this.postings(w));
+          among = new Set([...among].filter((i) => post.has(i)));
+        }
+        pools.set(ph, ranking(this.meta.phrase_pool, among).map(([, i]) => i));
+      }
+      const texts = await this.rows(dedupe([...pools.values()].flat()));
+      for (const [ph, pool] of pools) for (const i of pool) bonus(i, countOf(texts.get(i).ntext, ph), ph);
       const ranked = ranking(limit);
       const rows = await this.rows(ranked.map(([, i]) => i));
       const hits = ranked.map(([score, i]) => Object.assign(rows.get(i), { score, matched: matched.get(i) || [] }));
@@ -441,11 +486,12 @@
     fill(field("topic"), engine.meta.topics);
     fill(field("actor"), engine.meta.actors);
     const titles = new Map(engine.meta.papers.map((p) => [p[0], p[6] || p[0]]));
-    let seq = 0, timer = null;
+    const more = document.getElementById("pkb-search-more");
+    let seq = 0, timer = null, limit = Math.max(10, Math.min(100, Number(params.get("n")) || 10));
     async function run() {
       const mine = ++seq;
       const q = field("q").value;
-      const opts = { limit: 20 };
+      const opts = { limit };
       const url = new URL(location.href);
       for (const name of ["q", "kind", "paper", "topic", "actor"]) {
         const v = field(name).value;
@@ -454,6 +500,7 @@
         else url.searchParams.delete(name);
       }
       history.replaceState(null, "", url);
+      if (more) more.hidden = true;
       if (!q.trim()) {
         out.replaceChildren();
         status.textContent = "";
@@ -492,7 +539,9 @@
       if (notes.length) parts.push("查询 Query: " + notes.join("; "));
       parts.push(hits.length ? `${hits.length} 条结果 results` : "无结果 No results");
       status.textContent = parts.join(" · ");
+      if (more) more.hidden = hits.length < limit;
       form.dataset.ms = String(Math.round(performance.now() - t0));
+      form.dataset.doneAt = String(performance.now());
       form.dataset.state = "done";
     }
     form.addEventListener("submit", (e) => {
@@ -500,12 +549,19 @@
       clearTimeout(timer);
       run();
     });
+    if (more)
+      more.addEventListener("click", () => {
+        limit += 10;
+        run();
+      });
     form.addEventListener("input", () => {
       clearTimeout(timer);
-      timer = setTimeout(run, 80);
+      limit = 10;
+      timer = setTimeout(run, 30);
     });
     form.addEventListener("change", () => {
       clearTimeout(timer);
+      limit = 10;
       run();
     });
     run();

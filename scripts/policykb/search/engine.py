@@ -181,7 +181,7 @@ class SearchIndex:
                 for zh in sorted(self.names.get(best[0], {best[0]})):
                     phrases.append(zh)
                 notes.append(f"{q} ≈ {best[0]}")
-                rest = ""
+                rest = compact = ""  # the query is a typo: its own text is no phrase to look for
         tokens = []
         for t in self.segment(rest):
             if t in self._vocab:
@@ -193,8 +193,8 @@ class SearchIndex:
                     notes.append(f"{t} ≈ {fixed}")
         for ph in phrases:
             tokens += [t for t in self.segment(ph) if t in self._vocab]
-        if len(re.sub(r"\s+", "", q)) >= 2 and not re.search(r"[a-z]", q):
-            phrases.append(re.sub(r"\s+", "", q))
+        if len(compact) >= 2 and not re.search(r"[a-z]", q):
+            phrases.append(compact)
         return list(dict.fromkeys(phrases)), list(dict.fromkeys(tokens)), notes
 
     # -- ranking
@@ -235,24 +235,46 @@ class SearchIndex:
                 return False
             return not (topic and topic not in it.get("topics", []) or actor and actor not in it.get("actors", []))
 
-        def ranking(k: int):
+        def ranking(k: int, among=None):
             return heapq.nsmallest(
                 k,
-                ((-round(sc * KIND_WEIGHT.get(rows[i]["kind"], 1.0), 4), rows[i]["id"], i) for i, sc in scores.items() if keep(i)),
+                (
+                    (-round(sc * KIND_WEIGHT.get(rows[i]["kind"], 1.0), 4), rows[i]["id"], i)
+                    for i, sc in scores.items()
+                    if keep(i) and (among is None or i in among)
+                ),
             )
 
         # the phrase bonus: the whole query (or its glossary term) said in the item, the more
-        # often the more bonus; looked for in the texts of the best PHRASE_POOL candidates
+        # often the more bonus. A phrase that is an index word: its postings count it in every
+        # item found; any other phrase is looked for in the texts of the best PHRASE_POOL
+        # candidates that have all of its words.
+        def bonus(i: int, n_ph: int, ph: str) -> None:
+            if n_ph:
+                scores[i] += PHRASE_BONUS * (1 + 0.5 * min(n_ph - 1, 4))
+                matched[i].append(ph)
+
         phrases = [ph for ph in phrases if len(ph) >= 2]
-        if phrases:
-            pool = [i for _, _, i in ranking(PHRASE_POOL)]
-            texts = self.store.texts(pool)
-            for ph in phrases:
-                for i in pool:
-                    n_ph = texts[i].count(ph)
-                    if n_ph:
-                        scores[i] += PHRASE_BONUS * (1 + 0.5 * min(n_ph - 1, 4))
-                        matched[i].append(ph)
+        words = self.store.df(phrases)
+        for ph in phrases:
+            if words.get(ph):
+                for i, n_ph in zip(self.store.postings(ph), self.store.counts(ph)):
+                    if i in scores:
+                        bonus(i, n_ph, ph)
+        rest = [ph for ph in phrases if not words.get(ph)]
+        pools = {}
+        for ph in rest:
+            words_of_ph = list(dict.fromkeys(self.segment(ph)))
+            if not words_of_ph or any(not self.store.df([w]).get(w) for w in words_of_ph):
+                continue  # a phrase with a word no item has is said by no item
+            among = set(self.store.postings(words_of_ph[0]))
+            for w in words_of_ph[1:]:
+                among &= set(self.store.postings(w))
+            pools[ph] = [i for _, _, i in ranking(PHRASE_POOL, among)]
+        texts = self.store.texts({i for pool in pools.values() for i in pool})
+        for ph, pool in pools.items():
+            for i in pool:
+                bonus(i, texts[i].count(ph), ph)
         ranked = ranking(limit)
         full = self.store.rows([i for _, _, i in ranked])
         return [Hit(full[i], -neg, matched.get(i, [])) for neg, _, i in ranked], notes

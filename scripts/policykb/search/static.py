@@ -9,8 +9,8 @@ Written by ``policykb build`` into ``site/pkb-search/`` from the same index as
   simplified characters, the full-width fold);
 - ``v/<k>.json``: the vocabulary with document frequencies, split by a hash of a word's first
   character (segmenting a query looks up the substrings starting at each of its characters);
-- ``p/<k>.json``: postings (item positions, gaps, and each item's length in words), split by a
-  hash of the word;
+- ``p/<k>.json``: postings (item positions as gaps, each item's length in words and how often
+  its text says the word), split by a hash of the word;
 - ``l/<n>.json``: every word of n characters with its frequency (read only to correct an
   unknown word);
 - ``i/<k>.json``: the items in blocks of BLOCK by position (id, kind, paper, text, quote,
@@ -33,7 +33,7 @@ from policykb.search.normalize import fold_map, norm, t2s_char_map
 from policykb.search.store import MemoryStore
 
 DIR = "pkb-search"
-VERSION = 1
+VERSION = 2
 BLOCK = 4
 KIND_LETTERS = (("c", "claim"), ("f", "framework"), ("r", "recommendation"), ("s", "statistic"))
 
@@ -118,7 +118,7 @@ def static_files(index: dict, titles: dict[str, str] | None = None) -> dict[str,
     for t in sorted(postings):
         ids = postings[t]
         vocab.setdefault(fnv1a(t[0]) % n_vocab, {})[t] = len(ids)
-        post.setdefault(fnv1a(t) % n_post, {})[t] = [_gaps(ids), [mem.lengths[i] for i in ids]]
+        post.setdefault(fnv1a(t) % n_post, {})[t] = [_gaps(ids), [mem.lengths[i] for i in ids], mem.counts(t)]
         by_len.setdefault(len(t), []).append(t)
     for k, v in vocab.items():
         files[f"v/{k}.json"] = _dump(v)

@@ -19,7 +19,7 @@ from pathlib import Path
 from policykb.search.normalize import norm
 
 SQLITE_FILE = Path("corpus") / "search_index.sqlite"
-SQLITE_VERSION = 1
+SQLITE_VERSION = 2
 ITEM_KEYS = ("id", "kind", "paper", "text", "quote", "section", "topics", "actors", "url")
 
 
@@ -65,6 +65,10 @@ class MemoryStore:
     def texts(self, ids) -> dict[int, str]:
         """The matching form (normalised text and quote) of the items ``ids``."""
         return {i: self._norm_text[i] for i in ids}
+
+    def counts(self, token: str) -> list[int]:
+        """How often each item of ``token``'s postings says it (in its matching form), in postings order."""
+        return [self._norm_text[i].count(token) for i in self.postings(token)]
 
     def rows(self, ids, keys=None) -> dict[int, dict]:
         return {i: self.items[i] for i in ids}
@@ -125,6 +129,14 @@ class SqliteStore:
             return self.db.execute(q, ('"' + phrase.replace('"', '""') + '"',)).fetchone() is not None
         return self.db.execute("SELECT 1 FROM texts WHERE instr(txt, ?) > 0 LIMIT 1", (phrase,)).fetchone() is not None
 
+    def counts(self, token: str) -> list[int]:
+        row = self.db.execute("SELECT counts FROM postings WHERE token=?", (token,)).fetchone()
+        if row is None:
+            return []
+        a = array("I")
+        a.frombytes(row[0])
+        return a.tolist()
+
     def texts(self, ids) -> dict[int, str]:
         ids = sorted(ids)
         out = {}
@@ -181,7 +193,8 @@ def write_sqlite(root: Path, index: dict) -> Path:
         PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE blobs (key TEXT PRIMARY KEY, data BLOB NOT NULL);
-        CREATE TABLE postings (token TEXT PRIMARY KEY, len INTEGER NOT NULL, df INTEGER NOT NULL, items BLOB NOT NULL) WITHOUT ROWID;
+        CREATE TABLE postings (token TEXT PRIMARY KEY, len INTEGER NOT NULL, df INTEGER NOT NULL, items BLOB NOT NULL,
+                               counts BLOB NOT NULL) WITHOUT ROWID;
         CREATE INDEX postings_len ON postings (len, token);
         CREATE TABLE items (i INTEGER PRIMARY KEY, id TEXT, kind TEXT, paper TEXT, text TEXT, quote TEXT,
                             section TEXT, topics TEXT, actors TEXT, url TEXT);
@@ -197,8 +210,8 @@ def write_sqlite(root: Path, index: dict) -> Path:
     db.executemany("INSERT INTO meta VALUES (?, ?)", sorted((k, str(v)) for k, v in meta.items()))
     db.execute("INSERT INTO blobs VALUES ('lengths', ?)", (array("I", mem.lengths).tobytes(),))
     db.executemany(
-        "INSERT INTO postings VALUES (?, ?, ?, ?)",
-        ((t, len(t), len(p), array("I", p).tobytes()) for t, p in sorted(mem._postings.items())),
+        "INSERT INTO postings VALUES (?, ?, ?, ?, ?)",
+        ((t, len(t), len(p), array("I", p).tobytes(), array("I", mem.counts(t)).tobytes()) for t, p in sorted(mem._postings.items())),
     )
     db.executemany(
         "INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
