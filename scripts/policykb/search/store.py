@@ -90,13 +90,16 @@ class SqliteStore:
         self.lengths.frombytes(self.db.execute("SELECT data FROM blobs WHERE key='lengths'").fetchone()[0])
         self._df: dict[str, int] = {}
 
-    def postings(self, token: str) -> list[int]:
-        row = self.db.execute("SELECT items FROM postings WHERE token=?", (token,)).fetchone()
+    def _ints(self, column: str, token: str) -> list[int]:
+        row = self.db.execute(f"SELECT {column} FROM postings WHERE token=?", (token,)).fetchone()
         if row is None:
             return []
         a = array("I")
         a.frombytes(row[0])
         return a.tolist()
+
+    def postings(self, token: str) -> list[int]:
+        return self._ints("items", token)
 
     def df(self, tokens) -> dict[str, int]:
         ask = [t for t in set(tokens) if t not in self._df]
@@ -130,12 +133,7 @@ class SqliteStore:
         return self.db.execute("SELECT 1 FROM texts WHERE instr(txt, ?) > 0 LIMIT 1", (phrase,)).fetchone() is not None
 
     def counts(self, token: str) -> list[int]:
-        row = self.db.execute("SELECT counts FROM postings WHERE token=?", (token,)).fetchone()
-        if row is None:
-            return []
-        a = array("I")
-        a.frombytes(row[0])
-        return a.tolist()
+        return self._ints("counts", token)
 
     def texts(self, ids) -> dict[int, str]:
         ids = sorted(ids)
