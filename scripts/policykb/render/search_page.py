@@ -1,4 +1,9 @@
----
+"""The search page (搜索 Search): a form and an empty result list, filled in the browser by
+docs/javascripts/pkb-search.js from the static index site/pkb-search/ (search/static.py)."""
+
+from __future__ import annotations
+
+PAGE = """---
 title: 搜索 Search
 hide:
   - toc
@@ -24,3 +29,8 @@ typos; the same ranking as `policykb search` on the command line.
 <button type="button" id="pkb-search-more" class="md-button" hidden>更多结果 More results</button>
 
 <noscript>The search runs in the browser and needs JavaScript; without it, use <code>policykb search</code> or the listings (论点, 建议, 数据, 框架).</noscript>
+"""
+
+
+def render_search_page() -> str:
+    return PAGE
