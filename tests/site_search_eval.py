@@ -45,17 +45,17 @@ def run_queries(root: Path, queries: list[dict]) -> list[list[str]]:
 
 
 def evaluate(root: Path, k: int = 10) -> dict:
-    from policykb.search.engine import SearchIndex
+    from policykb.search.engine import SearchIndex, search_with_passages
     from search_eval import _live_ids
 
     queries = yaml.safe_load((REPO / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
     results = run_queries(root, queries)
-    index = SearchIndex.load(root)
+    index, passages = SearchIndex.load(root), SearchIndex.load(root, passages=True)
     live = _live_ids(root)
     groups: dict[str, list] = {}
     for q, got in zip(queries, results):
         got = got[:k]
-        cli = [h.item["id"] for h in index.search(q["query"], limit=k)[0]]
+        cli = [h.item["id"] for h in search_with_passages(index, passages, q["query"], limit=k)[0]]
         overlap = len(set(got) & set(cli)) / len(cli) if cli else float(not got)
         # as search_eval: an expected item the knowledge base has since withdrawn cannot be found
         expect = [i for i in q["expect"] if i in live] or q["expect"]

@@ -14,28 +14,38 @@ import yaml
 
 from conftest import REPO
 from policykb import yamlio
-from policykb.search.engine import SearchIndex
-from policykb.search.index import build_index
+from policykb.search.engine import SearchIndex, search_with_passages
+from policykb.search.index import build_index, build_passages
 from policykb.search.static import static_files, write_static
 
 NODE = shutil.which("node")
 needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed")
 EXTRA = ["数据 要素", "ai", "AI", "算力", "xyzzy", "人工智能+", "人工智能＋", "人工智能+行动", "算例", "鲍莫尔成本病",
-         "  數據要素  ", "GPT", "General Purpose Technology", "入表", "发展", "全要素生产率 提升"]  # fmt: skip
+         "  數據要素  ", "GPT", "General Purpose Technology", "入表", "发展", "全要素生产率 提升", "鲍莫尔病", "索洛悖论"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
-def index() -> dict:
+def glossary() -> list[dict]:
+    return yamlio.read(REPO / "corpus" / "glossary.yaml")["terms"]
+
+
+@pytest.fixture(scope="module")
+def index(glossary) -> dict:
     papers = [yamlio.read(f) for f in sorted((REPO / "corpus" / "papers").glob("*.yaml"))]
-    glossary = yamlio.read(REPO / "corpus" / "glossary.yaml")["terms"]
     return build_index(papers, glossary, "")
+
+
+@pytest.fixture(scope="module")
+def passages(glossary, documents) -> dict:
+    return build_passages({pid: [(p.section, p.text) for p in doc.paragraphs] for pid, (doc, _) in documents.items()}, glossary, "")
 
 
 def requests() -> list[dict]:
     queries = [q["query"] for q in yaml.safe_load((REPO / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]]
     out = []
     for q in queries + EXTRA:
-        for kw in ({}, {"kind": "recommendation"}, {"kind": "statistic"}, {"actor": "政府"}, {"paper": "cao-liu-zheng-2025"}, {"topic": "数据要素"}):
+        for kw in ({}, {"kind": "recommendation"}, {"kind": "statistic"}, {"kind": "passage"}, {"actor": "政府"},
+                   {"paper": "cao-liu-zheng-2025"}, {"topic": "数据要素"}):  # fmt: skip
             out.append({"query": q, "limit": 10, **kw})
     return out
 
@@ -50,21 +60,23 @@ def run_client(directory, reqs: list[dict]) -> list[dict]:
 
 
 @needs_node
-def test_client_and_engine_agree_on_the_query_set(index, tmp_path):
+def test_client_and_engine_agree_on_the_query_set(index, passages, tmp_path):
     site = tmp_path / "site"
-    d = write_static(site, index)
+    d = write_static(site, index, None, passages)
     reqs = requests()
     got = run_client(d, reqs)
-    engine = SearchIndex(index)
+    engine, pengine = SearchIndex(index), SearchIndex(passages)
     differ = []
     for req, js in zip(reqs, got):
         kw = {k: v for k, v in req.items() if k not in ("query", "limit")}
-        hits, notes = engine.search(req["query"], limit=10, **kw)
+        hits, notes = search_with_passages(engine, pengine, req["query"], limit=10, **kw)
         py = {"ids": [h.item["id"] for h in hits], "scores": [h.score for h in hits], "notes": notes}
         if py != {k: js[k] for k in py}:
             differ.append((req, py, js))
-    assert len(reqs) > 300
+    assert len(reqs) > 400
     assert differ == []
+    kinds = {i.split(".")[-1][0] for js in got for i in js["ids"]}
+    assert "p" in kinds  # some queries reach the passages
 
 
 def test_static_index_is_deterministic_and_sharded(index):

@@ -108,8 +108,11 @@
       this.starts = meta.papers.map((p) => p[1]);
     }
 
-    static async open(load) {
-      return new Engine(await load("meta.json"), load);
+    // ``shared``: the items' meta, whose glossary names and character tables the passage index shares
+    static async open(load, shared = null) {
+      const meta = await load("meta.json");
+      if (shared) for (const k of ["names", "names_by_len", "t2s", "fold"]) meta[k] = shared[k];
+      return new Engine(meta, load);
     }
 
     file(rel) {
@@ -178,8 +181,8 @@
     kindOf(i) {
       const p = this.paperOf(i);
       let start = p[1];
-      for (let k = 0; k < 4; k++) {
-        start += p[2 + k];
+      for (let k = 0; k < this.meta.kinds.length; k++) {
+        start += p[3 + k];
         if (i < start) return this.meta.kinds[k];
       }
       return null;
@@ -407,8 +410,27 @@
     }
   }
 
+  // engine.search_with_passages: items first; when fewer than ``limit`` match, the papers'
+  // passages after them (``passages``: a function giving the passage engine, or null); the
+  // notes are the items'
+  async function searchWithPassages(engine, passages, query, opts = {}) {
+    const limit = opts.limit || 10;
+    const res = await engine.search(query, Object.assign({}, opts, { limit }));
+    if (res.hits.length < limit && (!opts.kind || opts.kind === "passage") && !opts.topic && !opts.actor) {
+      const more = passages ? await passages() : null;
+      if (more) {
+        const extra = await more.search(query, { paper: opts.paper || null, limit: limit - res.hits.length });
+        res.hits = res.hits.concat(extra.hits);
+      }
+    }
+    return res;
+  }
+
   // -- the page (browser only)
-  const KIND_LABELS = { claim: "论点 Claim", recommendation: "建议 Recommendation", statistic: "数据 Statistic", framework: "框架 Framework" };
+  const KIND_LABELS = {
+    claim: "论点 Claim", recommendation: "建议 Recommendation", statistic: "数据 Statistic", framework: "框架 Framework",
+    passage: "段落 Passage",
+  };
 
   function highlightInto(el, text, words, norm) {
     const orig = cps(text);
@@ -481,11 +503,15 @@
       }
       sel.value = want || "";
     };
-    fill(field("kind"), engine.meta.kinds, (k) => KIND_LABELS[k] || k);
-    fill(field("paper"), engine.meta.papers, (p) => (p[6] ? `${p[6]} (${p[0]})` : p[0]));
+    fill(field("kind"), engine.meta.kinds.concat(engine.meta.passages ? ["passage"] : []), (k) => KIND_LABELS[k] || k);
+    fill(field("paper"), engine.meta.papers, (p) => (p[2] ? `${p[2]} (${p[0]})` : p[0]));
     fill(field("topic"), engine.meta.topics);
     fill(field("actor"), engine.meta.actors);
-    const titles = new Map(engine.meta.papers.map((p) => [p[0], p[6] || p[0]]));
+    const titles = new Map(engine.meta.papers.map((p) => [p[0], p[2] || p[0]]));
+    let passageEngine = null;
+    const passages = engine.meta.passages
+      ? () => (passageEngine = passageEngine || Engine.open((rel) => load("passages/" + rel), engine.meta).catch(() => null))
+      : null;
     const more = document.getElementById("pkb-search-more");
     let seq = 0, timer = null, limit = Math.max(10, Math.min(100, Number(params.get("n")) || 10));
     async function run() {
@@ -509,7 +535,7 @@
       }
       form.dataset.state = "busy";
       const t0 = performance.now();
-      const { hits, notes } = await engine.search(q, opts);
+      const { hits, notes } = await searchWithPassages(engine, passages, q, opts);
       if (mine !== seq) return;
       const items = hits.map((h) => {
         const li = document.createElement("li");
@@ -523,7 +549,7 @@
         const link = document.createElement("a");
         link.className = "pkb-hit__link";
         link.href = new URL(h.url, root).href;
-        link.textContent = h.id;
+        link.textContent = h.kind === "passage" ? `${h.paper} § ${h.id.slice(h.paper.length + 1).replace(/\.p\d+$/, "")}` : h.id;
         const paper = document.createElement("span");
         paper.className = "pkb-hit__paper";
         paper.textContent = titles.get(h.paper) || h.paper;
@@ -568,7 +594,7 @@
   }
 
   if (typeof module !== "undefined" && module.exports) {
-    module.exports = { Engine, ratio, extractOne, fnv1a };
+    module.exports = { Engine, ratio, extractOne, fnv1a, searchWithPassages };
   } else if (typeof document !== "undefined") {
     const start = () => {
       const form = document.getElementById("pkb-search-form");

@@ -22,9 +22,9 @@ from policykb.glossary.segmenter import load_memo, save_memo
 from policykb.incremental import PaperInputs, extract_all, freeze_known, remember_written
 from policykb.progress import Progress
 from policykb.render.site import render_site
-from policykb.search.index import build_index, site_url, write_index
+from policykb.search.index import PASSAGES_FILE, build_index, build_passages, site_url, write_index
 from policykb.search.static import write_static
-from policykb.search.store import write_sqlite
+from policykb.search.store import PASSAGES_SQLITE, write_sqlite
 
 GLOSSARY_FILE = Path("corpus") / "glossary.yaml"
 SEGMENT_MEMO = Path(".cache") / "policykb" / "segment.pickle"
@@ -57,7 +57,7 @@ def raw_files(root: Path) -> list[Path]:
 
 def extract_corpus(root: Path, workers: int | None = None, cache: bool = True) -> list:
     """Extract every raw paper (cached by content hash, misses in ``workers`` processes; see
-    incremental.py); returns per paper an object with ``.paper``, ``.full_text`` and ``.cached``."""
+    incremental.py); returns per paper an object with ``.paper``, ``.full_text``, ``.paragraphs`` and ``.cached``."""
     known = freeze_known(known_terms(root))
     inputs = []
     for path in raw_files(root):
@@ -248,6 +248,10 @@ def _build(root: Path, *, site: bool = True, workers: int | None = None, cache: 
         index = build_index(report.papers, report.glossary, site_url(root))
         report.written.append(write_index(root, index))
         report.written.append(write_sqlite(root, index))
+        paragraphs = {ex.paper["id"]: ex.paragraphs for ex in extractions}
+        passages = build_passages(paragraphs, report.glossary, site_url(root))
+        report.written.append(write_index(root, passages, PASSAGES_FILE))
+        report.written.append(write_sqlite(root, passages, PASSAGES_SQLITE))
         if cache:
             save_memo(memo)
     with prog.stage("render"):
@@ -257,7 +261,7 @@ def _build(root: Path, *, site: bool = True, workers: int | None = None, cache: 
             staging = root / SITE_STAGING
             try:
                 run_mkdocs(root, site_dir=staging)
-                write_static(staging, index, {p['id']: (p['meta']['title'] or {}).get('zh') or '' for p in report.papers})
+                write_static(staging, index, {p['id']: (p['meta']['title'] or {}).get('zh') or '' for p in report.papers}, passages)
             except PolicyKBError:
                 shutil.rmtree(staging, ignore_errors=True)  # the last good site stays as it is
                 raise

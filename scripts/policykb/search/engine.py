@@ -20,9 +20,9 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from policykb.errors import PolicyKBError
-from policykb.search.index import INDEX_FILE
+from policykb.search.index import INDEX_FILE, PASSAGES_FILE
 from policykb.search.normalize import norm, query_norm
-from policykb.search.store import SQLITE_FILE, MemoryStore, SqliteStore
+from policykb.search.store import PASSAGES_SQLITE, SQLITE_FILE, MemoryStore, SqliteStore
 
 K1, B = 1.2, 0.75
 PHRASE_BONUS = 6.0
@@ -36,6 +36,7 @@ KIND_ALIASES = {
     "recommendation": "recommendation", "recommendations": "recommendation", "rec": "recommendation", "建议": "recommendation",
     "statistic": "statistic", "statistics": "statistic", "stat": "statistic", "数据": "statistic",
     "framework": "framework", "frameworks": "framework", "框架": "framework",
+    "passage": "passage", "passages": "passage", "段落": "passage",
 }
 
 
@@ -72,10 +73,11 @@ class SearchIndex:
         return [it for _, it in sorted(self.store.rows(range(self.store.n)).items())]
 
     @classmethod
-    def load(cls, root: Path) -> "SearchIndex":
-        """The SQLite index when the build wrote one (a query reads only what it needs), else the JSON."""
-        db = root / SQLITE_FILE
-        path = root / INDEX_FILE
+    def load(cls, root: Path, passages: bool = False) -> "SearchIndex":
+        """The SQLite index when the build wrote one (a query reads only what it needs), else the
+        JSON; ``passages``: the index of the papers' paragraphs instead of the items."""
+        db = root / (PASSAGES_SQLITE if passages else SQLITE_FILE)
+        path = root / (PASSAGES_FILE if passages else INDEX_FILE)
         if db.exists() and (not path.exists() or db.stat().st_mtime_ns >= path.stat().st_mtime_ns):
             try:
                 return cls(store=SqliteStore(db))
@@ -278,6 +280,19 @@ class SearchIndex:
         ranked = ranking(limit)
         full = self.store.rows([i for _, _, i in ranked])
         return [Hit(full[i], -neg, matched.get(i, [])) for neg, _, i in ranked], notes
+
+
+def search_with_passages(index: SearchIndex, passages, query: str, *, kind=None, paper=None, topic=None, actor=None, limit=10):
+    """Items first; when fewer than ``limit`` items match, the papers' passages that mention the
+    query after them (``passages``: a SearchIndex of paragraphs, or a function giving it or None,
+    called only then). Passages have no topics or actors, so those filters keep items only.
+    The notes are the items'."""
+    hits, notes = index.search(query, kind=kind, paper=paper, topic=topic, actor=actor, limit=limit)
+    if len(hits) < limit and kind in (None, "passage") and not topic and not actor:
+        more = passages() if callable(passages) else passages
+        if more is not None:
+            hits += more.search(query, paper=paper, limit=limit - len(hits))[0]
+    return hits, notes
 
 
 def highlight(text: str, words: list[str], start: str, end: str) -> str:

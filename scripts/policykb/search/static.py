@@ -15,7 +15,9 @@ Written by ``policykb build`` into ``site/pkb-search/`` from the same index as
   unknown word);
 - ``i/<k>.json``: the items in blocks of BLOCK by position (id, kind, paper, text, quote,
   permalink, matching form);
-- ``f/t<k>.json``, ``f/a<k>.json``: the items of topic / actor k (the filters).
+- ``f/t<k>.json``, ``f/a<k>.json``: the items of topic / actor k (the filters);
+- ``passages/``: the same for the papers' paragraphs (searched after the items when fewer than
+  the results asked for match), its meta.json without the glossary names and tables.
 
 Shard counts are powers of two chosen from the corpus size, so files stay small as it grows.
 The hash is 32-bit FNV-1a over UTF-8, the same in Python and JavaScript.
@@ -68,26 +70,31 @@ def _gaps(ids: list[int]) -> list[int]:
     return out
 
 
-def static_files(index: dict, titles: dict[str, str] | None = None) -> dict[str, str]:
-    """Relative path -> text of every file of the static index."""
+def static_files(index: dict, titles: dict[str, str] | None = None, passages: dict | None = None) -> dict[str, str]:
+    """Relative path -> text of every file of the static index (``passages``: the passage index,
+    under ``passages/`` with a meta.json of its own that leaves out what the items' holds)."""
     mem = MemoryStore(index)
     items = mem.items
     if [it["id"] for it in items] != sorted(it["id"] for it in items):
         raise ValueError("search index items must be in id order")
     files: dict[str, str] = {}
-    # papers: each paper's items are one run; within it the kinds in c < f < r < s order
+    # papers: each paper's items are one run; within it one run per kind, in id order
+    # (claims c < frameworks f < recommendations r < statistics s; passages are an index of their own)
+    present = {it["kind"] for it in items}
+    order = [kind for _, kind in KIND_LETTERS] + sorted(present - {kind for _, kind in KIND_LETTERS})
+    kinds = [k for k in order if k in present]
     papers = []
     for i, it in enumerate(items):
         if not papers or papers[-1][0] != it["paper"]:
-            papers.append([it["paper"], i, 0, 0, 0, 0, (titles or {}).get(it["paper"]) or ""])
-        papers[-1][2 + [kind for _, kind in KIND_LETTERS].index(it["kind"])] += 1
+            papers.append([it["paper"], i, (titles or {}).get(it["paper"]) or ""] + [0] * len(kinds))
+        papers[-1][3 + kinds.index(it["kind"])] += 1
     for p in papers:  # the kind runs must be contiguous: check by recomputing positions
         start = p[1]
-        for k, (_, kind) in enumerate(KIND_LETTERS):
-            for j in range(start, start + p[2 + k]):
+        for k, kind in enumerate(kinds):
+            for j in range(start, start + p[3 + k]):
                 if items[j]["kind"] != kind or items[j]["paper"] != p[0]:
                     raise ValueError(f"item {items[j]['id']} out of its paper's kind run")
-            start += p[2 + k]
+            start += p[3 + k]
     names: dict[str, set] = {}
     for e in mem.glossary:
         for n in e["names"]:
@@ -105,12 +112,21 @@ def static_files(index: dict, titles: dict[str, str] | None = None) -> dict[str,
         "version": VERSION, "site_url": mem.site_url, "n": mem.n, "total_length": mem.total_length,
         "max_word": mem.max_word, "k1": engine.K1, "b": engine.B, "phrase_bonus": engine.PHRASE_BONUS,
         "phrase_pool": engine.PHRASE_POOL, "kind_weight": engine.KIND_WEIGHT,
-        "kinds": [kind for _, kind in KIND_LETTERS], "block": BLOCK, "vocab_shards": n_vocab,
+        "kinds": kinds, "block": BLOCK, "vocab_shards": n_vocab,
         "post_shards": n_post, "names": [[n, sorted(names[n])] for n in name_list], "names_by_len": by_len,
         "papers": papers, "topics": mem.topics, "actors": mem.actors,
         "lengths": sorted({len(t) for t in postings}),
         "t2s": ["".join(t2s), "".join(t2s.values())], "fold": ["".join(fm), "".join(fm.values())],
     }  # fmt: skip
+    if passages is not None:
+        meta["passages"] = True
+        for rel, text in static_files(passages, titles).items():
+            if rel == "meta.json":
+                sub = json.loads(text)
+                for shared in ("names", "names_by_len", "t2s", "fold"):  # the same glossary and tables
+                    del sub[shared]
+                text = _dump(sub)
+            files[f"passages/{rel}"] = text
     files["meta.json"] = _dump(meta)
     vocab: dict[int, dict] = {}
     post: dict[int, dict] = {}
@@ -138,12 +154,12 @@ def static_files(index: dict, titles: dict[str, str] | None = None) -> dict[str,
     return files
 
 
-def write_static(site_dir: Path, index: dict, titles: dict[str, str] | None = None) -> Path:
+def write_static(site_dir: Path, index: dict, titles: dict[str, str] | None = None, passages: dict | None = None) -> Path:
     """Write the static index into ``site_dir/pkb-search`` (replacing what was there)."""
     out = site_dir / DIR
     tmp = site_dir / f".{DIR}.{os.getpid()}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
-    for rel, text in static_files(index, titles).items():
+    for rel, text in static_files(index, titles, passages).items():
         path = tmp / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

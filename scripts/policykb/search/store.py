@@ -19,6 +19,7 @@ from pathlib import Path
 from policykb.search.normalize import norm
 
 SQLITE_FILE = Path("corpus") / "search_index.sqlite"
+PASSAGES_SQLITE = Path("corpus") / "search_passages.sqlite"
 SQLITE_VERSION = 2
 ITEM_KEYS = ("id", "kind", "paper", "text", "quote", "section", "topics", "actors", "url")
 
@@ -175,10 +176,10 @@ def _stamp(path: Path) -> str | None:
     return meta.get("index_sha256") if meta.get("version") == str(SQLITE_VERSION) else None
 
 
-def write_sqlite(root: Path, index: dict) -> Path:
+def write_sqlite(root: Path, index: dict, rel: Path = SQLITE_FILE) -> Path:
     """Write ``index`` (the dict of build_index) as SQLite; replaced atomically, and only when the
     bytes differ (the same inserts in the same order give the same file)."""
-    path = root / SQLITE_FILE
+    path = root / rel
     stamp = hashlib.sha256(json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
     if _stamp(path) == stamp:
         return path  # made from this very index: nothing to do
