@@ -548,7 +548,8 @@
         kind.textContent = KIND_LABELS[h.kind] || h.kind;
         const link = document.createElement("a");
         link.className = "pkb-hit__link";
-        link.href = new URL(h.url, root).href;
+        const target = new URL(h.url, root);
+        if (["http:", "https:", "file:"].includes(target.protocol)) link.href = target.href; // never a javascript: link
         link.textContent = h.kind === "passage" ? `${h.paper} § ${h.id.slice(h.paper.length + 1).replace(/\.p\d+$/, "")}` : h.id;
         const paper = document.createElement("span");
         paper.className = "pkb-hit__paper";
