@@ -2,9 +2,9 @@
 
 ``corpus/search_index.sqlite`` (written by the build from the same index as the JSON) lets one
 ``policykb search`` read only what its query needs: the postings of its words (a B-tree lookup),
-the few vocabulary words it could be made of, the texts containing its phrase (an FTS5 trigram
-index, exact and case-sensitive; a scan for two-character phrases) and the rows of the items it
-scores. Both stores answer the same questions with the same values, so a query ranks the same.
+the few vocabulary words it could be made of, how often each item says a word (stored with the
+postings), the texts of a bounded pool of candidates (for a phrase that is no word) and the rows
+of the items it scores. Both stores answer the same questions with the same values, so a query ranks the same.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from policykb.search.normalize import norm
 
 SQLITE_FILE = Path("corpus") / "search_index.sqlite"
 PASSAGES_SQLITE = Path("corpus") / "search_passages.sqlite"
-SQLITE_VERSION = 2
+SQLITE_VERSION = 3
 ITEM_KEYS = ("id", "kind", "paper", "text", "quote", "section", "topics", "actors", "url")
 
 
@@ -56,12 +56,6 @@ class MemoryStore:
 
     def words_of_len(self, n: int) -> list[str]:
         return self._by_len.get(n, [])
-
-    def containing(self, phrase: str) -> list[tuple[int, str]]:
-        return [(i, t) for i, t in enumerate(self._norm_text) if phrase in t]
-
-    def any_contains(self, phrase: str) -> bool:
-        return any(phrase in t for t in self._norm_text)
 
     def texts(self, ids) -> dict[int, str]:
         """The matching form (normalised text and quote) of the items ``ids``."""
@@ -118,21 +112,6 @@ class SqliteStore:
             self._df[t] = d
         return [t for t, _ in rows]
 
-    def containing(self, phrase: str) -> list[tuple[int, str]]:
-        if len(phrase) >= 3:  # the trigram index finds exact substrings of three characters or more
-            q = "SELECT rowid - 1, txt FROM texts WHERE texts MATCH ? ORDER BY rowid"
-            return self.db.execute(q, ('"' + phrase.replace('"', '""') + '"',)).fetchall()
-        q = "SELECT rowid - 1, txt FROM texts WHERE instr(txt, ?) > 0 ORDER BY rowid"
-        return self.db.execute(q, (phrase,)).fetchall()
-
-    def any_contains(self, phrase: str) -> bool:
-        if not phrase:
-            return self.n > 0
-        if len(phrase) >= 3:
-            q = "SELECT 1 FROM texts WHERE texts MATCH ? LIMIT 1"
-            return self.db.execute(q, ('"' + phrase.replace('"', '""') + '"',)).fetchone() is not None
-        return self.db.execute("SELECT 1 FROM texts WHERE instr(txt, ?) > 0 LIMIT 1", (phrase,)).fetchone() is not None
-
     def counts(self, token: str) -> list[int]:
         return self._ints("counts", token)
 
@@ -140,9 +119,9 @@ class SqliteStore:
         ids = sorted(ids)
         out = {}
         for k in range(0, len(ids), 900):
-            part = [i + 1 for i in ids[k : k + 900]]
-            for r, t in self.db.execute(f"SELECT rowid, txt FROM texts WHERE rowid IN ({','.join('?' * len(part))})", part):
-                out[r - 1] = t
+            part = ids[k : k + 900]
+            for i, t in self.db.execute(f"SELECT i, txt FROM texts WHERE i IN ({','.join('?' * len(part))})", part):
+                out[i] = t
         return out
 
     def rows(self, ids, keys=ITEM_KEYS) -> dict[int, dict]:
@@ -197,7 +176,7 @@ def write_sqlite(root: Path, index: dict, rel: Path = SQLITE_FILE) -> Path:
         CREATE INDEX postings_len ON postings (len, token);
         CREATE TABLE items (i INTEGER PRIMARY KEY, id TEXT, kind TEXT, paper TEXT, text TEXT, quote TEXT,
                             section TEXT, topics TEXT, actors TEXT, url TEXT);
-        CREATE VIRTUAL TABLE texts USING fts5 (txt, tokenize='trigram case_sensitive 1');
+        CREATE TABLE texts (i INTEGER PRIMARY KEY, txt TEXT NOT NULL);
         """
     )
     dumps = lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # noqa: E731
@@ -216,8 +195,7 @@ def write_sqlite(root: Path, index: dict, rel: Path = SQLITE_FILE) -> Path:
         "INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ((i, *(dumps(it.get(k, [])) if k in ("topics", "actors") else it.get(k) for k in ITEM_KEYS)) for i, it in enumerate(mem.items)),
     )
-    db.executemany("INSERT INTO texts (rowid, txt) VALUES (?, ?)", ((i + 1, t) for i, t in enumerate(mem._norm_text)))
-    db.execute("INSERT INTO texts (texts) VALUES ('optimize')")
+    db.executemany("INSERT INTO texts VALUES (?, ?)", enumerate(mem._norm_text))
     db.commit()
     db.execute("VACUUM")
     db.close()
