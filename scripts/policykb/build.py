@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policykb import ids, yamlio
-from policykb.atomic import BuildLock, write_text
+from policykb.atomic import BuildLock
 from policykb.check import check_records
 from policykb.errors import PolicyKBError
 from policykb.glossary.curated import CURATED_FILE, known_terms, load_curated
