@@ -96,6 +96,7 @@
       this.avglen = meta.total_length / Math.max(meta.n, 1);
       this.names = new Map(meta.names.map(([n, zh]) => [n, zh]));
       this.namesByLen = meta.names_by_len.map((k) => meta.names[k][0]);
+      this.spellings = new Map(Object.entries(meta.spellings || {}));
       this.t2s = new Map();
       const [trad, simp] = meta.t2s.map(cps);
       trad.forEach((ch, k) => this.t2s.set(ch, simp[k]));
@@ -111,7 +112,7 @@
     // ``shared``: the items' meta, whose glossary names and character tables the passage index shares
     static async open(load, shared = null) {
       const meta = await load("meta.json");
-      if (shared) for (const k of ["names", "names_by_len", "t2s", "fold"]) meta[k] = shared[k];
+      if (shared) for (const k of ["names", "names_by_len", "spellings", "t2s", "fold"]) meta[k] = shared[k];
       return new Engine(meta, load);
     }
 
@@ -224,7 +225,7 @@
       await this.df(Array.from(cands));
     }
 
-    async segment(text) {
+    async segment(text, names = true) {
       const out = [];
       await this.learnVocab(text);
       for (const chunk of text.match(/[a-z0-9][a-z0-9+/.'\-]*|[^\sa-z0-9]+/g) || []) {
@@ -237,7 +238,7 @@
         while (i < ch.length) {
           for (let n = Math.min(this.meta.max_word, ch.length - i); n > 0; n--) {
             const w = ch.slice(i, i + n).join("");
-            if (n === 1 || this.known(w) || this.names.has(w)) {
+            if (n === 1 || this.known(w) || (names && this.names.has(w))) {
               if (n === 1 && !isNonWord(w)) pending += w;
               else {
                 if (pending) {
@@ -290,18 +291,22 @@
     }
 
     async expand(q) {
-      const phrases = [], notes = [];
+      const phrases = [], notes = [], kept = [];
       let rest = q;
       for (const name of this.namesByLen) {
         if (cplen(name) >= 2 && rest.includes(name)) {
           const zhs = this.names.get(name);
           for (const zh of zhs) {
             if (name !== zh) {
-              phrases.push(zh);
+              // an English name, abbreviation or alias: search its term, in any spelling
+              phrases.push(zh, ...(this.spellings.get(zh) || []));
               notes.push(`${name} → ${zh}`);
             }
           }
-          if (zhs.some((zh) => name !== zh)) rest = replaceAll(rest, name, " ");
+          if (zhs.some((zh) => name !== zh)) {
+            rest = replaceAll(rest, name, " ");
+            if ((await this.df([name])).get(name)) kept.push(name); // printed as such too: a word of its own
+          }
         }
       }
       let compact = q.replace(/\s+/g, "");
@@ -332,7 +337,8 @@
           }
         }
       }
-      for (const ph of phrases) for (const t of await this.segment(ph)) if (this.known(t)) tokens.push(t);
+      tokens.push(...kept);
+      for (const ph of phrases) for (const t of await this.segment(ph, false)) if (this.known(t)) tokens.push(t);
       if (cplen(compact) >= 2 && !/[a-z]/.test(q)) phrases.push(compact);
       return [dedupe(phrases), dedupe(tokens), notes];
     }
@@ -392,7 +398,7 @@
       const rest = phrases.filter((ph) => !words.get(ph));
       const pools = new Map();
       for (const ph of rest) {
-        const wordsOfPh = dedupe(await this.segment(ph));
+        const wordsOfPh = dedupe(await this.segment(ph, false));
         if (!wordsOfPh.length || (await Promise.all(wordsOfPh.map(async (w) => (await this.df([w])).get(w)))).some((d) => !d)) continue;
         let among = new Set(await this.postings(wordsOfPh[0]));
         for (const w of wordsOfPh.slice(1)) {

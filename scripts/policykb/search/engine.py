@@ -40,6 +40,22 @@ KIND_ALIASES = {
 }
 
 
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def spellings(glossary: list[dict]) -> dict[str, list[str]]:
+    """A term (normalised) -> its other Chinese names (aliases, the other order of an
+    abbreviation's characters): an English name or abbreviation stands for the term in any of them."""
+    out: dict[str, set] = {}
+    for e in glossary:
+        zh = norm(e["zh"])
+        for n in e["names"]:
+            n = n.strip("\"'")  # a quoted alias ("人工智能+") is the term itself
+            if n != zh and HAN.search(n):
+                out.setdefault(zh, set()).add(n)
+    return {zh: sorted(v) for zh, v in sorted(out.items())}
+
+
 @dataclass
 class Hit:
     item: dict
@@ -63,6 +79,7 @@ class SearchIndex:
             for n in e["names"]:
                 self.names.setdefault(n, set()).add(norm(e["zh"]))
         self.names_by_len = sorted(self.names, key=lambda n: (-len(n), n))
+        self.spellings = spellings(self.glossary)
         self.papers, self.topics, self.actors = st.papers, st.topics, st.actors
         self._post_sets: dict[str, frozenset] = {}
         self._vocab: set[str] = set()
@@ -97,8 +114,9 @@ class SearchIndex:
         self._vocab |= set(self.store.df(cands))
 
     # -- query analysis
-    def segment(self, text: str) -> list[str]:
-        """Forward maximum matching against the index vocabulary (and glossary terms)."""
+    def segment(self, text: str, names: bool = True) -> list[str]:
+        """Forward maximum matching against the index vocabulary (and glossary names, kept whole
+        for the expansion; ``names=False``: index words only, to find a term's words)."""
         out = []
         self._learn_vocab(text)
         for chunk in re.findall(r"[a-z0-9][a-z0-9+/.'\-]*|[^\sa-z0-9]+", text):
@@ -109,7 +127,7 @@ class SearchIndex:
             while i < len(chunk):
                 for n in range(min(self.max_word, len(chunk) - i), 0, -1):
                     w = chunk[i : i + n]
-                    if n == 1 or w in self._vocab or w in self.names:
+                    if n == 1 or w in self._vocab or names and w in self.names:
                         if n == 1 and not re.fullmatch(r"\W", w):
                             pending += w  # characters that form no known word stay together
                         else:
@@ -161,16 +179,18 @@ class SearchIndex:
     def expand(self, q: str) -> tuple[list[str], list[str], list[str]]:
         """(phrases, tokens, notes): glossary names in the query become their Chinese terms;
         unknown words are corrected to the closest vocabulary word or glossary name."""
-        phrases, notes = [], []
+        phrases, notes, kept = [], [], []
         rest = q
         for name in self.names_by_len:
             if len(name) >= 2 and name in rest:
                 for zh in sorted(self.names[name]):
-                    if name != zh:  # an English name, abbreviation or alias: search its term
-                        phrases.append(zh)
+                    if name != zh:  # an English name, abbreviation or alias: search its term, in any spelling
+                        phrases += [zh, *self.spellings.get(zh, [])]
                         notes.append(f"{name} → {zh}")
                 if any(name != zh for zh in self.names[name]):
                     rest = rest.replace(name, " ")
+                    if self.store.df([name]).get(name):
+                        kept.append(name)  # printed as such too (AIGC, GPT): a word of its own
         compact = re.sub(r"\s+", "", q)
         if not phrases and not self.occurs(compact):
             # a small typo: the closest glossary name or index word of about the same length
@@ -193,8 +213,9 @@ class SearchIndex:
                 if fixed:
                     tokens.append(fixed)
                     notes.append(f"{t} ≈ {fixed}")
+        tokens += kept
         for ph in phrases:
-            tokens += [t for t in self.segment(ph) if t in self._vocab]
+            tokens += [t for t in self.segment(ph, names=False) if t in self._vocab]
         if len(compact) >= 2 and not re.search(r"[a-z]", q):
             phrases.append(compact)
         return list(dict.fromkeys(phrases)), list(dict.fromkeys(tokens)), notes
@@ -266,7 +287,7 @@ class SearchIndex:
         rest = [ph for ph in phrases if not words.get(ph)]
         pools = {}
         for ph in rest:
-            words_of_ph = list(dict.fromkeys(self.segment(ph)))
+            words_of_ph = list(dict.fromkeys(self.segment(ph, names=False)))
             if not words_of_ph or any(not self.store.df([w]).get(w) for w in words_of_ph):
                 continue  # a phrase with a word no item has is said by no item
             among = set(self.store.postings(words_of_ph[0]))

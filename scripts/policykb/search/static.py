@@ -114,6 +114,7 @@ def static_files(index: dict, titles: dict[str, str] | None = None, passages: di
         "phrase_pool": engine.PHRASE_POOL, "kind_weight": engine.KIND_WEIGHT,
         "kinds": kinds, "block": BLOCK, "vocab_shards": n_vocab,
         "post_shards": n_post, "names": [[n, sorted(names[n])] for n in name_list], "names_by_len": by_len,
+        "spellings": engine.spellings(mem.glossary),
         "papers": papers, "topics": mem.topics, "actors": mem.actors,
         "lengths": sorted({len(t) for t in postings}),
         "t2s": ["".join(t2s), "".join(t2s.values())], "fold": ["".join(fm), "".join(fm.values())],
@@ -123,7 +124,7 @@ def static_files(index: dict, titles: dict[str, str] | None = None, passages: di
         for rel, text in static_files(passages, titles).items():
             if rel == "meta.json":
                 sub = json.loads(text)
-                for shared in ("names", "names_by_len", "t2s", "fold"):  # the same glossary and tables
+                for shared in ("names", "names_by_len", "spellings", "t2s", "fold"):  # the same glossary and tables
                     del sub[shared]
                 text = _dump(sub)
             files[f"passages/{rel}"] = text
