@@ -259,15 +259,18 @@
 
     async occurs(text) {
       if (!text) return this.n > 0;
-      const toks = await this.segment(text);
+      const toks = dedupe(await this.segment(text));
       if (!toks.length || toks.some((t) => !this.known(t))) return false;
+      if (toks.length === 1 && toks[0] === text) return true;
       let common = null;
-      for (const t of dedupe(toks)) {
+      for (const t of toks) {
         const post = new Set(await this.postings(t));
         common = common === null ? post : new Set([...common].filter((i) => post.has(i)));
         if (!common.size) return false;
       }
-      return true;
+      const pool = [...common].sort((a, b) => this.lengths.get(a) - this.lengths.get(b) || a - b).slice(0, this.meta.occurs_pool);
+      const texts = await this.rows(pool);
+      return pool.some((i) => texts.get(i).ntext.includes(text));
     }
 
     async correct(word, context = "") {

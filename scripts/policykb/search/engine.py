@@ -29,6 +29,9 @@ PHRASE_BONUS = 6.0
 # the phrase bonus is decided on the best PHRASE_POOL candidates of the token ranking (after the
 # filters), not on every item: a browser fetches the texts of those only
 PHRASE_POOL = 60
+# "is the query said somewhere" (should it be corrected?) is looked up in the texts of the
+# OCCURS_POOL shortest items that have all of its words
+OCCURS_POOL = 10
 # What analysts look for first: what to do, then the evidence, then the arguments.
 KIND_WEIGHT = {"recommendation": 1.2, "statistic": 1.0, "claim": 1.0, "framework": 0.9}
 KIND_ALIASES = {
@@ -143,20 +146,24 @@ class SearchIndex:
         return out
 
     def occurs(self, text: str) -> bool:
-        """Whether ``text`` is said somewhere, as the browser can tell from postings alone: it
-        is an index word, or it segments into index words that some item has all of."""
+        """Whether ``text`` is said somewhere, as the browser can tell cheaply: it is an index
+        word, or its text is in one of the OCCURS_POOL shortest items that have all its words."""
         if not text:
             return self.store.n > 0
-        toks = self.segment(text)
+        toks = list(dict.fromkeys(self.segment(text)))
         if not toks or any(t not in self._vocab for t in toks):
             return False
+        if toks == [text]:
+            return True
         common = None
-        for t in sorted(set(toks), key=lambda t: (self.store.df([t]).get(t, 0), t)):
+        for t in sorted(toks, key=lambda t: (self.store.df([t]).get(t, 0), t)):
             post = set(self.store.postings(t))
             common = post if common is None else common & post
             if not common:
                 return False
-        return True
+        pool = sorted(common, key=lambda i: (self.lengths[i], i))[:OCCURS_POOL]
+        texts = self.store.texts(pool)
+        return any(text in texts[i] for i in pool)
 
     def correct(self, word: str, context: str = "") -> str | None:
         """The index word closest to an unknown ``word`` (same length ±1; for two-character

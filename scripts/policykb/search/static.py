@@ -111,7 +111,7 @@ def static_files(index: dict, titles: dict[str, str] | None = None, passages: di
     meta = {
         "version": VERSION, "site_url": mem.site_url, "n": mem.n, "total_length": mem.total_length,
         "max_word": mem.max_word, "k1": engine.K1, "b": engine.B, "phrase_bonus": engine.PHRASE_BONUS,
-        "phrase_pool": engine.PHRASE_POOL, "kind_weight": engine.KIND_WEIGHT,
+        "phrase_pool": engine.PHRASE_POOL, "occurs_pool": engine.OCCURS_POOL, "kind_weight": engine.KIND_WEIGHT,
         "kinds": kinds, "block": BLOCK, "vocab_shards": n_vocab,
         "post_shards": n_post, "names": [[n, sorted(names[n])] for n in name_list], "names_by_len": by_len,
         "spellings": engine.spellings(mem.glossary),
