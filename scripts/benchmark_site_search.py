@@ -93,7 +93,8 @@ def main() -> None:
     site = tmp / "site"
     shutil.copytree(ROOT / "site", site, ignore=shutil.ignore_patterns(DIR))
     t = time.time()
-    write_static(site, index)
+    passages = ROOT / "corpus" / "search_passages.json"  # the real corpus has its paragraphs too
+    write_static(site, index, None, json.loads(passages.read_text(encoding="utf-8")) if args.real and passages.exists() else None)
     written = time.time() - t
     args.papers = len({it["paper"] for it in index["items"]})
     nfiles, nbytes = folder_size(site / DIR)
