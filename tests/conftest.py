@@ -34,6 +34,8 @@ def copy_project(dest: Path) -> Path:
     if papers.exists():  # the previous build's ids are part of the input
         shutil.copytree(papers, dest / "corpus" / "papers")
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    if (REPO / "overrides").exists():  # the theme overrides mkdocs.yml names (custom_dir)
+        shutil.copytree(REPO / "overrides", dest / "overrides")
     docs = dest / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     for f in (REPO / "docs").rglob("*"):

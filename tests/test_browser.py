@@ -10,17 +10,11 @@ pytestmark = needs_browser
 
 def _search(driver, base, query):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as EC
-    from selenium.webdriver.support.ui import WebDriverWait
 
-    driver.get(base + "/")
-    WebDriverWait(driver, 20).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "label.md-search__icon, .md-search__input")))
-    box = driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
-    driver.execute_script("arguments[0].focus()", box)
-    box.send_keys(query)
-    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item"))
-    time.sleep(0.5)
-    return driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item a")
+    from site_search_eval import site_results
+
+    site_results(driver, base, query)
+    return driver.find_elements(By.CSS_SELECTOR, "#pkb-search-results li.pkb-hit a.pkb-hit__link")
 
 
 def test_search_for_data_elements_finds_items_of_three_papers(built_project, tmp_path):
@@ -29,23 +23,33 @@ def test_search_for_data_elements_finds_items_of_three_papers(built_project, tmp
         hrefs = [a.get_attribute("href") for a in links]
         papers = {m.group(1) for h in hrefs for m in [re.search(r"/papers/([^/]+)/", h)] if m}
         assert len(papers) >= 3, hrefs
-        item_links = [a for a in links if re.search(r"#[a-z0-9-]+\.[crsf]\d", a.get_attribute("href"))]
-        assert item_links, hrefs
-        target = item_links[0].get_attribute("href")
+        assert all(re.search(r"#[a-z0-9-]+\.[crsf]\d", h) for h in hrefs), hrefs  # every result is an item
+        target = links[0].get_attribute("href")
         anchor = target.split("#", 1)[1]
-        driver.execute_script("arguments[0].click()", item_links[0])
+        driver.execute_script("arguments[0].click()", links[0])
         time.sleep(1.0)
         assert driver.current_url.split("#", 1)[1] == anchor
         heading = driver.find_element("id", anchor)
         assert "数据" in heading.text or heading.is_displayed()
 
 
-def test_last_word_of_a_chinese_query_counts(built_project, tmp_path):
-    """数据要素 must not be searched as 数据 (the worker bug patched after the build)."""
+def test_header_search_box_opens_the_search_page(built_project, tmp_path):
+    """Every page's header has a search box (a form to search/?q=); the last word of a Chinese
+    query counts (合成数据 is not searched as 合成)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
     with serve(built_project / "site") as base, browser(tmp_path) as driver:
-        links = _search(driver, base, "合成数据")
-        texts = " ".join(a.text for a in links[:5])
-        assert "合成" in texts
+        driver.get(base + "/papers/cao-liu-zheng-2025/")
+        box = driver.find_element(By.CSS_SELECTOR, "form.pkb-header-search input[name=q]")
+        box.send_keys("合成数据", Keys.ENTER)
+        WebDriverWait(driver, 20).until(
+            lambda d: d.execute_script("const f=document.getElementById('pkb-search-form'); return f && f.dataset.state === 'done'")
+        )
+        assert "/search/" in driver.current_url and "q=" in driver.current_url
+        marks = [m.text for m in driver.find_elements(By.CSS_SELECTOR, "#pkb-search-results li.pkb-hit mark")]
+        assert any("合成数据" in m for m in marks[:5]), marks[:10]
 
 
 def test_copy_a_citation(built_project, tmp_path):

@@ -7,7 +7,7 @@ from conftest import copy_project, run_cli
 
 def snapshot(root):
     out = {}
-    for pattern in ("corpus/papers/*.yaml", "docs/**/*.md", "mkdocs.nav.yml", "site/**/*.html", "site/search/search_index.json"):
+    for pattern in ("corpus/papers/*.yaml", "docs/**/*.md", "mkdocs.nav.yml", "site/**/*.html", "site/pkb-search/**/*.json"):
         for f in sorted(root.glob(pattern)):
             out[str(f.relative_to(root))] = hashlib.sha256(f.read_bytes()).hexdigest()
     return out

@@ -52,7 +52,7 @@ def _site_state(root: Path, names: tuple[str, str]) -> str:
     site = root / "site"
     assert site.is_dir(), "site/ is missing"
     pages = sorted(site.rglob("*.html"))
-    assert (site / "search" / "search_index.json").is_file() and (site / "index.html").is_file()
+    assert (site / "pkb-search" / "meta.json").is_file() and (site / "index.html").is_file()
     seen = set()
     for page in pages:
         text = page.read_text(encoding="utf-8")
@@ -97,7 +97,7 @@ def test_killed_builds_keep_ids_and_the_last_good_site(tmp_path):
     rng = random.Random(seed)
     outcomes = []
     # one kill anywhere in the first seconds (extraction), two inside the site step: once the
-    # staging site exists, after a random delay (mkdocs running, the search patch, the swap)
+    # staging site exists, after a random delay (mkdocs running, the static search index, the swap)
     for sig, in_site_step in ((signal.SIGINT, False), (signal.SIGKILL, True), (signal.SIGINT, True)):
         child = subprocess.Popen([sys.executable, "-m", "policykb", "--root", str(root), "build"],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -130,9 +130,9 @@ def test_killed_builds_keep_ids_and_the_last_good_site(tmp_path):
 
 
 def _site(path: Path, name: str) -> Path:
-    (path / "search").mkdir(parents=True)
+    (path / "pkb-search").mkdir(parents=True)
     (path / "index.html").write_text(f"<title>{name}</title>", encoding="utf-8")
-    (path / "search" / "search_index.json").write_text("{}", encoding="utf-8")
+    (path / "pkb-search" / "meta.json").write_text("{}", encoding="utf-8")
     return path
 
 

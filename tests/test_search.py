@@ -59,6 +59,19 @@ def test_english_traditional_and_typo_queries(built_project):
     assert "【算力】" in out
 
 
+def test_passages_come_after_items(built_project):
+    """A query few items answer finds the papers' paragraphs that mention it, after the items."""
+    hits = json.loads(search(built_project, "鲍莫尔成本病", "--json").stdout)
+    kinds = [h["kind"] for h in hits]
+    assert kinds[0] != "passage" and "passage" in kinds
+    assert kinds == sorted(kinds, key=lambda k: k == "passage")
+    assert {h["paper"] for h in hits if h["kind"] == "passage"} >= {"zhang-lei-intelligent-revolution", "cao-liu-zheng-2025"}
+    assert all(h["url"].startswith(f"papers/{h['paper']}/#") for h in hits)
+    only = json.loads(search(built_project, "鲍莫尔成本病", "--kind", "passage", "--json").stdout)
+    assert only and all(h["kind"] == "passage" for h in only)
+    assert json.loads(search(built_project, "鲍莫尔成本病", "--actor", "政府", "--json").stdout) == []  # passages have no actors
+
+
 @pytest.mark.parametrize(
     "args, message",
     [

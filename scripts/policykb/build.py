@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policykb import ids, yamlio
-from policykb.atomic import BuildLock, write_text
+from policykb.atomic import BuildLock
 from policykb.check import check_records
 from policykb.errors import PolicyKBError
 from policykb.glossary.curated import CURATED_FILE, known_terms, load_curated
@@ -22,9 +22,9 @@ from policykb.glossary.segmenter import load_memo, save_memo
 from policykb.incremental import PaperInputs, extract_all, freeze_known, remember_written
 from policykb.progress import Progress
 from policykb.render.site import render_site
-from policykb.sitepatch import patch_search_worker
-from policykb.search.index import build_index, site_url, write_index
-from policykb.search.store import write_sqlite
+from policykb.search.index import PASSAGES_FILE, build_index, build_passages, site_url, write_index
+from policykb.search.static import write_static
+from policykb.search.store import PASSAGES_SQLITE, write_sqlite
 
 GLOSSARY_FILE = Path("corpus") / "glossary.yaml"
 SEGMENT_MEMO = Path(".cache") / "policykb" / "segment.pickle"
@@ -57,7 +57,7 @@ def raw_files(root: Path) -> list[Path]:
 
 def extract_corpus(root: Path, workers: int | None = None, cache: bool = True) -> list:
     """Extract every raw paper (cached by content hash, misses in ``workers`` processes; see
-    incremental.py); returns per paper an object with ``.paper``, ``.full_text`` and ``.cached``."""
+    incremental.py); returns per paper an object with ``.paper``, ``.full_text``, ``.paragraphs`` and ``.cached``."""
     known = freeze_known(known_terms(root))
     inputs = []
     for path in raw_files(root):
@@ -165,17 +165,6 @@ def run_mkdocs(root: Path, command: str = "build", extra: list[str] | None = Non
         raise PolicyKBError(f"mkdocs build --strict failed: {detail}", root / "mkdocs.yml")
 
 
-USER_DICT = Path("corpus") / "jieba_userdict.txt"
-
-
-def write_user_dict(root: Path, glossary: list[dict]) -> Path:
-    """The glossary as jieba user dictionary for the site's search index."""
-    path = root / USER_DICT
-    text = "".join(f"{e['zh']} 200000 n\n" for e in glossary if " " not in e["zh"])
-    write_text(path, text)
-    return path
-
-
 SITE_STAGING = ".site-new"
 SITE_OLD = ".site-old"
 
@@ -264,17 +253,20 @@ def _build(root: Path, *, site: bool = True, workers: int | None = None, cache: 
         index = build_index(report.papers, report.glossary, site_url(root))
         report.written.append(write_index(root, index))
         report.written.append(write_sqlite(root, index))
+        paragraphs = {ex.paper["id"]: ex.paragraphs for ex in extractions}
+        passages = build_passages(paragraphs, report.glossary, site_url(root))
+        report.written.append(write_index(root, passages, PASSAGES_FILE))
+        report.written.append(write_sqlite(root, passages, PASSAGES_SQLITE))
         if cache:
             save_memo(memo)
     with prog.stage("render"):
         report.written += render_site(report.papers, report.glossary, root, site_url(root))
-        report.written.append(write_user_dict(root, report.glossary))
     if site:
         with prog.stage("mkdocs"):
             staging = root / SITE_STAGING
             try:
                 run_mkdocs(root, site_dir=staging)
-                patch_search_worker(staging)
+                write_static(staging, index, {p['id']: (p['meta']['title'] or {}).get('zh') or '' for p in report.papers}, passages)
             except PolicyKBError:
                 shutil.rmtree(staging, ignore_errors=True)  # the last good site stays as it is
                 raise

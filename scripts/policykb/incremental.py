@@ -19,7 +19,7 @@ import os
 import pickle
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
@@ -31,7 +31,7 @@ CACHE_FORMAT = 1
 PACKAGE = Path(__file__).resolve().parent
 # Parts of the package that never run during extraction (a change there keeps the cache).
 NOT_EXTRACTION = {
-    "cli", "render", "search", "build.py", "check.py", "cite.py", "export.py", "sitepatch.py",
+    "cli", "render", "search", "build.py", "check.py", "cite.py", "export.py",
     "incremental.py", "progress.py", "__main__.py",
 }  # fmt: skip
 
@@ -112,7 +112,8 @@ def extract_one(inp: PaperInputs) -> tuple:
         )
     except PolicyKBError as exc:  # sent back as data: the exception does not pickle its path
         return ("error", exc.message, exc.path, exc.line)
-    return ("ok", ex.paper, ex.full_text)
+    # the body paragraphs with their sections: the passage search index (search/index.py)
+    return ("ok", ex.paper, ex.full_text, [(p.section, p.text) for p in ex.document.paragraphs])
 
 
 def _cache_path(root: Path, inp: PaperInputs, key: str) -> Path:
@@ -152,6 +153,7 @@ class ExtractResult:
     cached: bool
     inputs: PaperInputs | None = None
     key: str = ""
+    paragraphs: list = field(default_factory=list)  # [(section id, text)] of the body
 
 
 def extract_all(root: Path, inputs: list[PaperInputs], workers: int | None = None, cache: bool = True) -> list[ExtractResult]:
@@ -162,8 +164,8 @@ def extract_all(root: Path, inputs: list[PaperInputs], workers: int | None = Non
     todo = []
     for i, (inp, key) in enumerate(zip(inputs, keys)):
         hit = _read_cache(_cache_path(root, inp, key)) if cache else None
-        if hit is not None and hit[0] == key:
-            results[i] = ExtractResult(inp.paper_id, hit[1], hit[2], True, inp, key)
+        if hit is not None and hit[0] == key and len(hit) == 4:  # an entry before paragraphs were kept: extract again
+            results[i] = ExtractResult(inp.paper_id, hit[1], hit[2], True, inp, key, hit[3])
         else:
             todo.append(i)
     if len(todo) > 1 and workers > 1:
@@ -178,9 +180,9 @@ def extract_all(root: Path, inputs: list[PaperInputs], workers: int | None = Non
     for i, out in zip(todo, outs):
         if out[0] == "error":
             raise PolicyKBError(out[1], out[2], out[3])
-        results[i] = ExtractResult(inputs[i].paper_id, out[1], out[2], False, inputs[i], keys[i])
+        results[i] = ExtractResult(inputs[i].paper_id, out[1], out[2], False, inputs[i], keys[i], out[3])
         if cache:
-            _write_cache(_cache_path(root, inputs[i], keys[i]), (keys[i], out[1], out[2]))
+            _write_cache(_cache_path(root, inputs[i], keys[i]), (keys[i], out[1], out[2], out[3]))
     return results  # type: ignore[return-value]
 
 
@@ -198,5 +200,5 @@ def remember_written(root: Path, results: list[ExtractResult]) -> None:
         if key != r.key:
             path = _cache_path(root, r.inputs, key)
             old = _read_cache(_cache_path(root, r.inputs, r.key))
-            if old is not None:
-                _write_cache(path, (key, old[1], old[2]))
+            if old is not None and len(old) == 4:
+                _write_cache(path, (key, *old[1:]))

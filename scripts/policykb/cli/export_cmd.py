@@ -28,7 +28,7 @@ def run(args, root) -> int:
     kinds = list(KINDS)
     if args.kind:
         k = KIND_ALIASES.get(args.kind.lower())
-        if k is None:
+        if k not in KIND_NAMES:  # passages are searched, not exported
             raise PolicyKBError(f"unknown kind {args.kind!r}; use claim, recommendation, statistic or framework")
         kinds = [KIND_NAMES[k]]
     base = site_url(root)

@@ -6,7 +6,7 @@ import json
 import sys
 
 from policykb.errors import PolicyKBError
-from policykb.search.engine import KIND_ALIASES, SearchIndex, highlight
+from policykb.search.engine import KIND_ALIASES, SearchIndex, highlight, search_with_passages
 
 HELP = "ranked items matching a query (Chinese, English via the glossary, traditional characters, small typos)"
 
@@ -14,7 +14,7 @@ HELP = "ranked items matching a query (Chinese, English via the glossary, tradit
 def register(sub) -> None:
     p = sub.add_parser("search", help=HELP, description=HELP)
     p.add_argument("query", nargs="+", help="words to look for, e.g. 数据要素 or \"computing power\"")
-    p.add_argument("--kind", help="claim | recommendation | statistic | framework")
+    p.add_argument("--kind", help="claim | recommendation | statistic | framework | passage (the papers' paragraphs)")
     p.add_argument("--paper", help="a paper id")
     p.add_argument("--topic", help="a topic (主题), e.g. 数据要素")
     p.add_argument("--actor", help="an actor, e.g. 政府, 企业, 高校")
@@ -31,14 +31,22 @@ def run(args, root) -> int:
     if args.kind:
         kind = KIND_ALIASES.get(args.kind.lower())
         if kind is None:
-            raise PolicyKBError(f"unknown kind {args.kind!r}; use claim, recommendation, statistic or framework")
+            raise PolicyKBError(f"unknown kind {args.kind!r}; use claim, recommendation, statistic, framework or passage")
     if args.limit < 1:
         raise PolicyKBError("--limit must be at least 1")
     index = SearchIndex.load(root)
     for value, known, label in ((args.paper, index.papers, "paper"), (args.topic, index.topics, "topic"), (args.actor, index.actors, "actor")):
         if value and value not in known:
             raise PolicyKBError(f"unknown {label} {value!r}; known: {', '.join(known)}")
-    hits, notes = index.search(query, kind=kind, paper=args.paper, topic=args.topic, actor=args.actor, limit=args.limit)
+    def passages():
+        try:
+            return SearchIndex.load(root, passages=True)
+        except PolicyKBError:
+            return None  # an index built before passages were indexed: items only
+
+    hits, notes = search_with_passages(
+        index, passages, query, kind=kind, paper=args.paper, topic=args.topic, actor=args.actor, limit=args.limit
+    )
     if args.json:
         out = [
             {"id": h.item["id"], "kind": h.item["kind"], "paper": h.item["paper"], "text": h.item["text"], "score": h.score, "url": h.item["url"]}

@@ -20,6 +20,7 @@ from policykb.render.related import related_index
 from policykb.render.home_page import render_home
 from policykb.render.compare import group_statistics
 from policykb.render.topics_page import render_topic_matrix, render_topic_pages, topic_slug
+from policykb.render.search_page import render_search_page
 
 # parts of the listings (render/parts.py) live in claims/, recommendations/ … when a listing is split
 GENERATED_DIRS = ("papers", "downloads", "topics", "claims", "recommendations", "statistics", "frameworks", "glossary")
@@ -62,6 +63,7 @@ def render_nav(papers: list[dict]) -> dict:
             {"数据 Statistics": "statistics.md"},
             {"主题 Topics": ["topics.md"] + [{t: f"topics/{topic_slug(t)}.md"} for t in topic_names()]},
             {"术语 Glossary": "glossary.md"},
+            {"搜索 Search": "search.md"},
         ]
     }
 
@@ -99,6 +101,7 @@ def render_site(papers: list[dict], glossary: list[dict], root: Path, base_url: 
         _write(docs / name, page, written)
     _write(docs / "actors.md", render_actor_matrix(papers, topic_names()), written)
     _write(docs / "topics.md", render_topic_matrix(papers, topic_names()), written)
+    _write(docs / "search.md", render_search_page(), written)
     for name, page in render_topic_pages(papers, topic_names()).items():
         _write(docs / "topics" / name, page, written)
     # downloads: spreadsheets, the whole knowledge base, a bibliography

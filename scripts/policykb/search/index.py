@@ -10,6 +10,8 @@ from policykb.glossary.segmenter import GlossarySegmenter
 from policykb.search.normalize import norm
 
 INDEX_FILE = Path("corpus") / "search_index.json"
+# the papers' paragraphs: searched after the items, for a query no item answers in full
+PASSAGES_FILE = Path("corpus") / "search_passages.json"
 KINDS = {"claims": "claim", "recommendations": "recommendation", "statistics": "statistic", "frameworks": "framework"}
 
 
@@ -52,6 +54,23 @@ def display_text(kind: str, it: dict) -> str:
     return it["text"]
 
 
+def add_inner_words(items: list[dict]) -> None:
+    """Give an item every index word of four or more characters inside one of its longer words
+    (jieba's search mode splits 数据要素市场 into 数据, 要素, 市场 but never yields 数据要素), so the
+    postings of a word find every item that says it, and a query needs no scan of the texts."""
+    vocab = {t for it in items for t in it["tokens"] if len(t) >= 4}
+    for it in items:
+        extra = {
+            w[i : i + n]
+            for w in it["tokens"] if len(w) >= 5
+            for n in range(4, len(w))
+            for i in range(len(w) - n + 1)
+            if w[i : i + n] in vocab
+        }
+        if extra - set(it["tokens"]):
+            it["tokens"] = sorted(set(it["tokens"]) | extra)
+
+
 def build_index(papers: list[dict], glossary: list[dict], base_url: str) -> dict:
     seg = GlossarySegmenter([e["zh"] for e in glossary])
     items = []
@@ -75,6 +94,10 @@ def build_index(papers: list[dict], glossary: list[dict], base_url: str) -> dict
                         "tokens": tokens,
                     }
                 )
+    # in id order: a paper's items are one run, its claims, frameworks, recommendations and
+    # statistics runs within it (c < f < r < s), and ties broken by id are broken by position
+    items.sort(key=lambda it: it["id"])
+    add_inner_words(items)
     gl = [
         {
             "zh": e["zh"],
@@ -85,8 +108,32 @@ def build_index(papers: list[dict], glossary: list[dict], base_url: str) -> dict
     return {"version": 1, "site_url": base_url, "items": items, "glossary": gl}
 
 
-def write_index(root: Path, index: dict) -> Path:
-    path = root / INDEX_FILE
+def build_passages(paragraphs: dict[str, list[tuple[str, str]]], glossary: list[dict], base_url: str) -> dict:
+    """The passage index: one record per body paragraph of a paper (``paragraphs``: paper id ->
+    [(section id, text)]), id ``<paper>.<section>.p<k>``, landing on the section's anchor; the
+    same tokens, glossary and shape as the item index, so the same engine searches it."""
+    seg = GlossarySegmenter([e["zh"] for e in glossary])
+    items = []
+    for pid in sorted(paragraphs):
+        seen: dict[str, int] = {}
+        for section, text in paragraphs[pid]:
+            if not text.strip():
+                continue
+            seen[section] = seen.get(section, 0) + 1
+            items.append({
+                "id": f"{pid}.{section}.p{seen[section]}", "kind": "passage", "paper": pid, "text": text, "quote": "",
+                "section": section, "topics": [], "actors": [], "url": f"{paper_url(base_url, pid)}#{section}",
+                "tokens": seg.search_tokens(text, norm),
+            })  # fmt: skip
+    items.sort(key=lambda it: it["id"])
+    add_inner_words(items)
+    index = build_index([], glossary, base_url)
+    index["items"] = items
+    return index
+
+
+def write_index(root: Path, index: dict, rel: Path = INDEX_FILE) -> Path:
+    path = root / rel
     text = json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     from policykb.atomic import write_text
 

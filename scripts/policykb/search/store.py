@@ -2,9 +2,9 @@
 
 ``corpus/search_index.sqlite`` (written by the build from the same index as the JSON) lets one
 ``policykb search`` read only what its query needs: the postings of its words (a B-tree lookup),
-the few vocabulary words it could be made of, the texts containing its phrase (an FTS5 trigram
-index, exact and case-sensitive; a scan for two-character phrases) and the rows of the items it
-scores. Both stores answer the same questions with the same values, so a query ranks the same.
+the few vocabulary words it could be made of, how often each item says a word (stored with the
+postings), the texts of a bounded pool of candidates (for a phrase that is no word) and the rows
+of the items it scores. Both stores answer the same questions with the same values, so a query ranks the same.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from pathlib import Path
 from policykb.search.normalize import norm
 
 SQLITE_FILE = Path("corpus") / "search_index.sqlite"
-SQLITE_VERSION = 1
+PASSAGES_SQLITE = Path("corpus") / "search_passages.sqlite"
+SQLITE_VERSION = 3
 ITEM_KEYS = ("id", "kind", "paper", "text", "quote", "section", "topics", "actors", "url")
 
 
@@ -56,11 +57,13 @@ class MemoryStore:
     def words_of_len(self, n: int) -> list[str]:
         return self._by_len.get(n, [])
 
-    def containing(self, phrase: str) -> list[tuple[int, str]]:
-        return [(i, t) for i, t in enumerate(self._norm_text) if phrase in t]
+    def texts(self, ids) -> dict[int, str]:
+        """The matching form (normalised text and quote) of the items ``ids``."""
+        return {i: self._norm_text[i] for i in ids}
 
-    def any_contains(self, phrase: str) -> bool:
-        return any(phrase in t for t in self._norm_text)
+    def counts(self, token: str) -> list[int]:
+        """How often each item of ``token``'s postings says it (in its matching form), in postings order."""
+        return [self._norm_text[i].count(token) for i in self.postings(token)]
 
     def rows(self, ids, keys=None) -> dict[int, dict]:
         return {i: self.items[i] for i in ids}
@@ -82,13 +85,16 @@ class SqliteStore:
         self.lengths.frombytes(self.db.execute("SELECT data FROM blobs WHERE key='lengths'").fetchone()[0])
         self._df: dict[str, int] = {}
 
-    def postings(self, token: str) -> list[int]:
-        row = self.db.execute("SELECT items FROM postings WHERE token=?", (token,)).fetchone()
+    def _ints(self, column: str, token: str) -> list[int]:
+        row = self.db.execute(f"SELECT {column} FROM postings WHERE token=?", (token,)).fetchone()
         if row is None:
             return []
         a = array("I")
         a.frombytes(row[0])
         return a.tolist()
+
+    def postings(self, token: str) -> list[int]:
+        return self._ints("items", token)
 
     def df(self, tokens) -> dict[str, int]:
         ask = [t for t in set(tokens) if t not in self._df]
@@ -106,20 +112,17 @@ class SqliteStore:
             self._df[t] = d
         return [t for t, _ in rows]
 
-    def containing(self, phrase: str) -> list[tuple[int, str]]:
-        if len(phrase) >= 3:  # the trigram index finds exact substrings of three characters or more
-            q = "SELECT rowid - 1, txt FROM texts WHERE texts MATCH ? ORDER BY rowid"
-            return self.db.execute(q, ('"' + phrase.replace('"', '""') + '"',)).fetchall()
-        q = "SELECT rowid - 1, txt FROM texts WHERE instr(txt, ?) > 0 ORDER BY rowid"
-        return self.db.execute(q, (phrase,)).fetchall()
+    def counts(self, token: str) -> list[int]:
+        return self._ints("counts", token)
 
-    def any_contains(self, phrase: str) -> bool:
-        if not phrase:
-            return self.n > 0
-        if len(phrase) >= 3:
-            q = "SELECT 1 FROM texts WHERE texts MATCH ? LIMIT 1"
-            return self.db.execute(q, ('"' + phrase.replace('"', '""') + '"',)).fetchone() is not None
-        return self.db.execute("SELECT 1 FROM texts WHERE instr(txt, ?) > 0 LIMIT 1", (phrase,)).fetchone() is not None
+    def texts(self, ids) -> dict[int, str]:
+        ids = sorted(ids)
+        out = {}
+        for k in range(0, len(ids), 900):
+            part = ids[k : k + 900]
+            for i, t in self.db.execute(f"SELECT i, txt FROM texts WHERE i IN ({','.join('?' * len(part))})", part):
+                out[i] = t
+        return out
 
     def rows(self, ids, keys=ITEM_KEYS) -> dict[int, dict]:
         """The items ``ids`` with the fields ``keys`` only (ranking needs id and kind, not text)."""
@@ -152,10 +155,10 @@ def _stamp(path: Path) -> str | None:
     return meta.get("index_sha256") if meta.get("version") == str(SQLITE_VERSION) else None
 
 
-def write_sqlite(root: Path, index: dict) -> Path:
+def write_sqlite(root: Path, index: dict, rel: Path = SQLITE_FILE) -> Path:
     """Write ``index`` (the dict of build_index) as SQLite; replaced atomically, and only when the
     bytes differ (the same inserts in the same order give the same file)."""
-    path = root / SQLITE_FILE
+    path = root / rel
     stamp = hashlib.sha256(json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
     if _stamp(path) == stamp:
         return path  # made from this very index: nothing to do
@@ -168,11 +171,12 @@ def write_sqlite(root: Path, index: dict) -> Path:
         PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE blobs (key TEXT PRIMARY KEY, data BLOB NOT NULL);
-        CREATE TABLE postings (token TEXT PRIMARY KEY, len INTEGER NOT NULL, df INTEGER NOT NULL, items BLOB NOT NULL) WITHOUT ROWID;
+        CREATE TABLE postings (token TEXT PRIMARY KEY, len INTEGER NOT NULL, df INTEGER NOT NULL, items BLOB NOT NULL,
+                               counts BLOB NOT NULL) WITHOUT ROWID;
         CREATE INDEX postings_len ON postings (len, token);
         CREATE TABLE items (i INTEGER PRIMARY KEY, id TEXT, kind TEXT, paper TEXT, text TEXT, quote TEXT,
                             section TEXT, topics TEXT, actors TEXT, url TEXT);
-        CREATE VIRTUAL TABLE texts USING fts5 (txt, tokenize='trigram case_sensitive 1');
+        CREATE TABLE texts (i INTEGER PRIMARY KEY, txt TEXT NOT NULL);
         """
     )
     dumps = lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # noqa: E731
@@ -184,15 +188,14 @@ def write_sqlite(root: Path, index: dict) -> Path:
     db.executemany("INSERT INTO meta VALUES (?, ?)", sorted((k, str(v)) for k, v in meta.items()))
     db.execute("INSERT INTO blobs VALUES ('lengths', ?)", (array("I", mem.lengths).tobytes(),))
     db.executemany(
-        "INSERT INTO postings VALUES (?, ?, ?, ?)",
-        ((t, len(t), len(p), array("I", p).tobytes()) for t, p in sorted(mem._postings.items())),
+        "INSERT INTO postings VALUES (?, ?, ?, ?, ?)",
+        ((t, len(t), len(p), array("I", p).tobytes(), array("I", mem.counts(t)).tobytes()) for t, p in sorted(mem._postings.items())),
     )
     db.executemany(
         "INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ((i, *(dumps(it.get(k, [])) if k in ("topics", "actors") else it.get(k) for k in ITEM_KEYS)) for i, it in enumerate(mem.items)),
     )
-    db.executemany("INSERT INTO texts (rowid, txt) VALUES (?, ?)", ((i + 1, t) for i, t in enumerate(mem._norm_text)))
-    db.execute("INSERT INTO texts (texts) VALUES ('optimize')")
+    db.executemany("INSERT INTO texts VALUES (?, ?)", enumerate(mem._norm_text))
     db.commit()
     db.execute("VACUUM")
     db.close()
