@@ -91,3 +91,19 @@ def test_errors(built_project, args, message):
 def test_missing_index_is_a_clear_error(tmp_path):
     proc = run_cli("--root", str(tmp_path), "search", "数据")
     assert proc.returncode == 1 and "run `policykb build` first" in proc.stderr
+
+
+def test_a_corrected_item_says_so_in_search_results():
+    """A human correction is never passed off as extracted: the search text carries the mark."""
+    import glob
+
+    import yaml as _yaml
+
+    from policykb.search.index import build_index
+
+    papers = [_yaml.safe_load(open(f, encoding="utf-8")) for f in sorted(glob.glob(str(__import__("conftest").REPO / "corpus" / "papers" / "*.yaml")))]
+    index = build_index(papers, [], "")
+    curated = {it["id"] for p in papers for k in ("statistics", "claims", "recommendations", "frameworks") for it in p[k] if isinstance(it.get("curated"), dict)}
+    assert curated
+    for it in index["items"]:
+        assert ("已校订 corrected" in it["text"] or "人工补充" in it["text"]) == (it["id"] in curated)

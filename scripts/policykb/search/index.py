@@ -71,13 +71,30 @@ def add_inner_words(items: list[dict]) -> None:
             it["tokens"] = sorted(set(it["tokens"]) | extra)
 
 
+def correction_mark(it: dict) -> str:
+    """How a search result says that a human corrected or added the item (never passed off as
+    extracted; the paper page shows the reason).
+
+    >>> correction_mark({"curated": {"fields": ["indicator"], "reason": "r"}}), correction_mark({})
+    ('（已校订 corrected: indicator）', '')
+    >>> correction_mark({"curated": {"added": True, "reason": "r"}})
+    '（人工补充 added by hand）'
+    """
+    cur = it.get("curated")
+    if not isinstance(cur, dict):
+        return ""
+    if cur.get("added"):
+        return "（人工补充 added by hand）"
+    return f"（已校订 corrected: {', '.join(cur.get('fields') or [])}）" if cur.get("fields") else ""
+
+
 def build_index(papers: list[dict], glossary: list[dict], base_url: str) -> dict:
     seg = GlossarySegmenter([e["zh"] for e in glossary])
     items = []
     for p in sorted(papers, key=lambda p: p["id"]):
         for kind, label in KINDS.items():
             for it in p[kind]:
-                text = display_text(kind, it)
+                text = display_text(kind, it) + correction_mark(it)
                 body = " ".join([text, it.get("quote", ""), it.get("title") or "", it.get("name") or ""])
                 tokens = seg.search_tokens(body, norm)
                 items.append(
