@@ -441,6 +441,8 @@
     passage: "段落 Passage",
   };
 
+  const SNIPPET = 240; // characters of a result's text shown around its first match
+
   function highlightInto(el, text, words, norm) {
     const orig = cps(text);
     const nt = orig.map((ch) => norm(ch));
@@ -460,10 +462,19 @@
         }
       }
     }
-    let k = 0;
-    while (k < orig.length) {
+    // a long text is shown as a window of SNIPPET characters from just before its first match
+    let from = 0;
+    let to = orig.length;
+    if (orig.length > SNIPPET) {
+      const first = Math.max(0, marks.indexOf(true));
+      from = Math.max(0, Math.min(first - 60, orig.length - SNIPPET));
+      to = from + SNIPPET;
+    }
+    if (from > 0) el.appendChild(document.createTextNode("…"));
+    let k = from;
+    while (k < to) {
       let j = k;
-      while (j < orig.length && marks[j] === marks[k]) j++;
+      while (j < to && marks[j] === marks[k]) j++;
       const part = orig.slice(k, j).join("");
       if (marks[k]) {
         const m = document.createElement("mark");
@@ -472,6 +483,7 @@
       } else el.appendChild(document.createTextNode(part));
       k = j;
     }
+    if (to < orig.length) el.appendChild(document.createTextNode("…"));
   }
 
   function siteRoot() {
