@@ -21,6 +21,7 @@ from policykb.glossary.merge import build_glossary, claim_terms
 from policykb.glossary.segmenter import load_memo, save_memo
 from policykb.incremental import PaperInputs, extract_all, freeze_known, remember_written
 from policykb.progress import Progress
+from policykb.render.paper_page import paper_title
 from policykb.render.site import render_site
 from policykb.search.index import PASSAGES_FILE, build_index, build_passages, site_url, write_index
 from policykb.search.static import write_static
@@ -266,7 +267,7 @@ def _build(root: Path, *, site: bool = True, workers: int | None = None, cache: 
             staging = root / SITE_STAGING
             try:
                 run_mkdocs(root, site_dir=staging)
-                write_static(staging, index, {p['id']: (p['meta']['title'] or {}).get('zh') or '' for p in report.papers}, passages)
+                write_static(staging, index, {p['id']: paper_title(p) for p in report.papers}, passages)
             except PolicyKBError:
                 shutil.rmtree(staging, ignore_errors=True)  # the last good site stays as it is
                 raise
