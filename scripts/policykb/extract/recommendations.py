@@ -460,26 +460,27 @@ def _announced_enumerations(col: _Collector, paras: list[Paragraph], used: set) 
             used.add(id(p))
 
 
-def _advice_sentences(col: _Collector, paras: list[Paragraph], used: set) -> None:
+def _advice_sentences(col: _Collector, paras: list[Paragraph], used: set, own_only: bool = False) -> None:
     """In a text without a prescriptive part (a news report), a speaker's advice ("陈立新建议，要把
     人工智能应用纳入企业技术改造支持范围，…") is one of its level-1 recommendations."""
     cfg = _cfg()
-    rx = re.compile(cfg["advice_sentence"])
-    quoted = re.compile(cfg["quoted_advice"])
+    # outside a document's prescriptive parts only the authors' own advice ("本中心建议…")
+    rxs = [re.compile(cfg["own_advice"])] if own_only else [re.compile(cfg["advice_sentence"]), re.compile(cfg["own_advice"])]
+    quoted = re.compile(cfg["quoted_advice"] if not own_only else r"(?!)")
     for p in paras:
         if id(p) in used:
             continue
         spans = sentences(p.text)
         for k, (a, b) in enumerate(spans):
             sent = p.text[a:b].strip()
-            m = rx.search(sent)
+            m = next((m for m in (r.search(sent) for r in rxs) if m), None)
             if m and not enumerated_spans(sent):
                 title = re.split(r"[，,；;。]", sent[m.end("lead") :].strip(), maxsplit=1)[0]
                 # the advice goes on in the sentences that continue it ("同时，要…", "还应…")
                 end = b
                 for a2, b2 in spans[k + 1 :]:
                     nxt = p.text[a2:b2].strip()
-                    if rx.search(nxt) or quoted.match(nxt) or not re.match(cfg["advice_continues"], nxt):
+                    if any(r.search(nxt) for r in rxs) or quoted.match(nxt) or not re.match(cfg["advice_continues"], nxt):
                         break
                     end = b2
                 whole = p.text[a:end].strip()
@@ -525,6 +526,7 @@ def extract_recommendations(doc: Document) -> list[Recommendation]:
         inside_parts = set().union(*[_subtree(doc, S.id) for S in parts]) if parts else set()
         rest = [p for p in doc.paragraphs if p.kind != "abstract" and p.section not in inside_parts and id(p) not in used]
         _announced_enumerations(col, rest, used)
+        _advice_sentences(col, rest, used, own_only=True)
     structured = list(col.items)
     col.items = []
     # inline items: elsewhere in the body; inside the prescriptive parts only their own
