@@ -133,6 +133,8 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
         )
     if re.search(c["marginal_step_before"], before) and m.group("num") == "1":
         return True  # "每提高1个单位": the step of a marginal effect
+    if re.search(c["group_threshold_before"], before) and re.match(c["group_threshold_after"], text[end:]):
+        return True  # "营业收入超10亿元的企业": a threshold that defines a group, not a figure
     if re.match(c["not_a_figure_after"], text[end:]):
         return True  # "每提高1个标准差", "在1%的水平上显著"
     if unit in c["latin_units"] and re.match(r"[A-Za-z0-9]", text[m.end("unit") : m.end("unit") + 1] if m.group("unit") else ""):
