@@ -133,6 +133,8 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
         )
     if re.search(c["marginal_step_before"], before) and m.group("num") == "1":
         return True  # "每提高1个单位": the step of a marginal effect
+    if re.search(c["schedule_before"], before):
+        return True  # "大会为期3天", "为期3个月的培训": how long an event lasts, not a finding
     if re.search(c["group_threshold_before"], before) and re.match(c["group_threshold_after"], text[end:]):
         return True  # "营业收入超10亿元的企业": a threshold that defines a group, not a figure
     if re.match(c["not_a_figure_after"], text[end:]):
