@@ -133,6 +133,8 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
         )
     if re.search(c["marginal_step_before"], before) and m.group("num") == "1":
         return True  # "每提高1个单位": the step of a marginal effect
+    if m.group("num").strip() == "1" and re.match(c["unit_defined_after"], text[m.end("num") :]):
+        return True  # "1 EFLOPS（每秒百亿亿次浮点运算）等于1000 PFLOPS": a unit's definition
     if re.search(c["schedule_before"], before):
         return True  # "大会为期3天", "为期3个月的培训": how long an event lasts, not a finding
     if re.search(c["group_threshold_before"], before) and re.match(c["group_threshold_after"], text[end:]):
