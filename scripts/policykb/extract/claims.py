@@ -27,7 +27,8 @@ def _strip_opener(sentence: str) -> str:
     sentence = re.sub(_cfg()["prefix"], "", sentence)
     m = re.match(_cfg()["conclusion_openers"]["pattern"] + r"[，,：:]?\s*", sentence)
     t = sentence[m.end():] if m and m.end() < len(sentence) - 8 else sentence
-    return t.strip()
+    t = t.strip()
+    return t[:-1] + "。" if t.endswith(("；", ";")) else t  # a part of a longer sentence ends as one
 
 
 def core_terms(doc: Document) -> list[str]:
