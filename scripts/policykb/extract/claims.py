@@ -52,16 +52,14 @@ def _subject(sentence: str) -> str:
 def _imperative(sentence: str) -> bool:
     """The sentence opens with an action verb, or with an instrument phrase and then one
     ("建立…机制", "以制造业为主战场，推动…"): a measure, not an assertion."""
-    from policykb.extract.recommendations import _cfg as rec_cfg
+    from policykb.extract.recommendations import _starts_with_verb, action_verb_alternation
 
-    verbs = rec_cfg()["action_verbs"]
     sentence = re.sub(_cfg()["enumerator"], "", sentence)
     if re.search(r"[，,][^，,。]{0,12}(?:是|在于)", sentence):
         return False  # "发展新质生产力，人工智能是关键变量": a topic phrase, then the assertion
-    if any(sentence.startswith(v) for v in verbs):
+    if _starts_with_verb(sentence):
         return True
-    alt = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
-    return bool(re.match(rf"^以[^，,。]{{1,16}}?为[^，,。]{{1,12}}[，,](?:{alt})", sentence))
+    return bool(re.match(rf"^以[^，,。]{{1,16}}?为[^，,。]{{1,12}}[，,](?:{action_verb_alternation()})", sentence))
 
 
 def split_parts(sentence: str) -> list[tuple[int, int]]:

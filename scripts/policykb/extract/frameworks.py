@@ -18,7 +18,7 @@ from functools import lru_cache
 from policykb import rules
 from policykb.extract.numerals import parse_chinese
 from policykb.extract.recommendations import countermeasure_section, sentences
-from policykb.extract.subjects import mentions
+from policykb.extract.subjects import whole_place
 from policykb.model import Component, Framework
 from policykb.structure.document import Document
 
@@ -403,7 +403,7 @@ def extract_frameworks(doc: Document) -> list[Framework]:
         if t.kind == "table" and len(t.rows) >= 3 and t.number:
             cells = [c for row in t.rows[1:] for c in row[1:] if c and c not in ("是", "否") and not re.search(r"\d", c)]
             cells = [x for c in cells for x in re.split(r"\s{1,}(?=[\u4e00-\u9fff])", c) if x]
-            places = sum(bool(mentions(c)) and mentions(c)[0][1] == c for c in cells)
+            places = sum(whole_place(c) is not None for c in cells)
             if len(cells) >= 2 and all(not re.fullmatch(r"[\d.\s%]+", c) for c in cells) and places * 2 < len(cells):
                 out.append(_fw(t.caption, f"表{t.number} {t.caption}", t.section or "s0", cells, kind="table"))
     return _dedupe(out)

@@ -42,6 +42,12 @@ def is_plan(doc: Document) -> bool:
     return bool(title) and bool(re.search(cfg["plan_title"], title))
 
 
+@lru_cache(maxsize=None)
+def action_verb_alternation() -> str:
+    """The action verbs (rules: action_verbs) as one regex alternation, longest first."""
+    return "|".join(map(re.escape, sorted(_cfg()["action_verbs"], key=len, reverse=True)))
+
+
 def _starts_with_verb(title: str) -> bool:
     return any(title.startswith(v) for v in _cfg()["action_verbs"])
 
@@ -106,12 +112,10 @@ def lead_sentence(text: str) -> str | None:
     body = first.rstrip("。！？!?”’」』）)")
     if len(body) > _cfg()["lead_max_chars"] or not first.endswith("。"):
         return None
-    verbs = _cfg()["action_verbs"]
-    if any(body.startswith(v) for v in verbs):
+    if _starts_with_verb(body):
         return body
     # "以“人工智能+”培育壮大新兴产业": an instrument phrase, then the verb
-    alt = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
-    if re.match(rf"^以[^，,。]{{1,16}}?(?:{alt})", body):
+    if re.match(rf"^以[^，,。]{{1,16}}?(?:{action_verb_alternation()})", body):
         return body
     return None
 
@@ -431,14 +435,24 @@ def _level1_from_paragraphs(col: _Collector, paras: list[Paragraph], used: set, 
                 col.add(title=opener.match(t).group(0).rstrip("，,"), text=t, quote=quote, section=x.section, level=1)
                 used.add(id(x))
         run = []
+    _enumeration_items(col, paras, used, lambda intro, items: not require_prescriptive or (
+        _is_prescriptive(intro) or re.search(_cfg()["enumeration_intro"], intro) or _mostly_prescribe(items)))
+
+
+def _mostly_prescribe(items: list[str]) -> bool:
+    return sum(_prescribes(x) for x in items) * 2 > len(items)
+
+
+def _enumeration_items(col: _Collector, paras: list[Paragraph], used: set, accept) -> None:
+    """Level-1 items from the 一是/二是 enumerations of ``paras`` (also across paragraphs) whose
+    introduction and items ``accept(intro, items)`` takes."""
     for p in _join_enumeration(paras):
         spans = enumerated_spans(p.text)
         if not spans:
             continue
         intro = p.text[: spans[0][1]]
         items = [p.text[a:b].strip() for _, a, b in spans]
-        if require_prescriptive and not (_is_prescriptive(intro) or re.search(_cfg()["enumeration_intro"], intro) or
-                                         sum(_prescribes(x) for x in items) * 2 > len(items)):
+        if not accept(intro, items):
             continue
         for span in items:
             col.add(title=_title_of(span), text=span, quote=span, section=p.section, level=1)
@@ -448,16 +462,8 @@ def _level1_from_paragraphs(col: _Collector, paras: list[Paragraph], used: set, 
 def _announced_enumerations(col: _Collector, paras: list[Paragraph], used: set) -> None:
     """Level-1 items from 一是/二是 enumerations announced as measures (rules: enumeration_intro)
     whose items mostly open with an action verb."""
-    for p in _join_enumeration(paras):
-        spans = enumerated_spans(p.text)
-        if len(spans) < 2:
-            continue
-        intro = p.text[: spans[0][1]]
-        items = [p.text[a:b].strip() for _, a, b in spans]
-        if re.search(_cfg()["enumeration_intro"], intro) and sum(_prescribes(x) for x in items) * 2 > len(items):
-            for span in items:
-                col.add(title=_title_of(span), text=span, quote=span, section=p.section, level=1)
-            used.add(id(p))
+    _enumeration_items(col, paras, used, lambda intro, items: len(items) >= 2 and bool(
+        re.search(_cfg()["enumeration_intro"], intro)) and _mostly_prescribe(items))
 
 
 def _advice_sentences(col: _Collector, paras: list[Paragraph], used: set, own_only: bool = False) -> None:
@@ -466,7 +472,7 @@ def _advice_sentences(col: _Collector, paras: list[Paragraph], used: set, own_on
     cfg = _cfg()
     # outside a document's prescriptive parts only the authors' own advice ("本中心建议…")
     rxs = [re.compile(cfg["own_advice"])] if own_only else [re.compile(cfg["advice_sentence"]), re.compile(cfg["own_advice"])]
-    quoted = re.compile(cfg["quoted_advice"] if not own_only else r"(?!)")
+    quoted = None if own_only else re.compile(cfg["quoted_advice"])
     for p in paras:
         if id(p) in used:
             continue
@@ -480,14 +486,14 @@ def _advice_sentences(col: _Collector, paras: list[Paragraph], used: set, own_on
                 end = b
                 for a2, b2 in spans[k + 1 :]:
                     nxt = p.text[a2:b2].strip()
-                    if any(r.search(nxt) for r in rxs) or quoted.match(nxt) or not re.match(cfg["advice_continues"], nxt):
+                    if any(r.search(nxt) for r in rxs) or (quoted and quoted.match(nxt)) or not re.match(cfg["advice_continues"], nxt):
                         break
                     end = b2
                 whole = p.text[a:end].strip()
                 col.add(title=title, text=whole, quote=whole, section=p.section, level=1)
                 continue
             # "“应加快…。”" then "她说。": the quotation and who said it
-            q = quoted.match(sent)
+            q = quoted.match(sent) if quoted else None
             by = re.match(cfg["quoted_advice_by"], p.text[b:]) if q else None
             if by and re.search(cfg["quoted_advice_cue"], q.group("inner")) and not re.search(cfg["quoted_advice_not"], q.group("inner")):
                 title = re.split(r"[，,；;。]", q.group("inner").strip(), maxsplit=1)[0]

@@ -15,7 +15,7 @@ from functools import lru_cache
 from policykb import rules
 from policykb.extract.numerals import parse_arabic, parse_chinese
 from policykb.extract.sentences import clause_start
-from policykb.extract.subjects import carries, events, firm_clauses, main_firm, mentions, own_region, subject_for
+from policykb.extract.subjects import carries, events, firm_clauses, main_firm, mentions, own_region, subject_for, whole_place
 from policykb.model import Statistic
 from policykb.segment import unit_boundary
 from policykb.structure.document import Document, Paragraph
@@ -268,22 +268,20 @@ def find_numbers(text: str) -> list[StatCandidate]:
         for o in taken_here:
             out.remove(o)
         out.append(StatCandidate(n, None, None, m.start(), m.end(), None, kind="rank"))
-    for m in re.finditer(c["rank_list"], text):  # "北京、上海、广东分列前三位" -> ranks 1, 2, 3
-        n = int(m.group("n")) if m.group("n").isdigit() else parse_chinese(m.group("n"))
-        names = list(re.finditer(r"[^、和与及]+", m.group("list")))
-        if not n or len(names) != n or _inside_title(text, m.start()):
-            continue
-        for k, name in enumerate(names, 1):  # each rank starts after its own name (its subject)
-            out.append(StatCandidate(k, None, None, m.start("list") + name.end(), m.end(), None, kind="rank", subject=name.group().strip()))
-    for m in re.finditer(c["rank_list_span"], text):  # "山东、安徽依次位列第6至第7位" -> 6, 7
-        a, b = int(m.group("a")), int(m.group("b"))
-        names = list(re.finditer(r"[^、和与及]+", m.group("list")))
-        if b < a or len(names) != b - a + 1 or _inside_title(text, m.start()):
-            continue
-        for o in [o for o in out if m.start() <= o.start < m.end()]:
-            out.remove(o)
-        for k, name in enumerate(names):
-            out.append(StatCandidate(a + k, None, None, m.start("list") + name.end(), m.end(), None, kind="rank", subject=name.group().strip()))
+    # several named places in order: "北京、上海、广东分列前三位" -> 1, 2, 3; "山东、安徽依次位列第6至第7位" -> 6, 7
+    for key in ("rank_list", "rank_list_span"):
+        for m in re.finditer(c[key], text):
+            if key == "rank_list":
+                first, count = 1, (int(m.group("n")) if m.group("n").isdigit() else parse_chinese(m.group("n")))
+            else:
+                first, count = int(m.group("a")), int(m.group("b")) - int(m.group("a")) + 1
+            names = list(re.finditer(r"[^、和与及]+", m.group("list")))
+            if not count or count < 1 or len(names) != count or _inside_title(text, m.start()):
+                continue
+            for o in [o for o in out if m.start() <= o.start < m.end()]:
+                out.remove(o)
+            for k, name in enumerate(names):  # each rank starts after its own name (its subject)
+                out.append(StatCandidate(first + k, None, None, m.start("list") + name.end(), m.end(), None, kind="rank", subject=name.group().strip()))
     for key in ("rank_moving", "rank_top", "rank_head"):
         for m in re.finditer(c[key], text):
             if any(o.kind == "rank" and o.start <= m.start("n" if key != "rank_head" else 0) < o.end for o in out) or _inside_title(text, m.start()):
@@ -621,8 +619,8 @@ def _stat(value, range_to, unit, indicator, period, source, quote, section, **ex
 
 def _canonical_place(name: str) -> str:
     """A place's canonical name (北京 -> 北京市), or the name as printed."""
-    found = mentions(name)
-    return found[0][2] if found and found[0][1] == name and found[0][2] != "@own" else name
+    place = whole_place(name)
+    return place if place and place != "@own" else name
 
 
 def figure_subject(c: StatCandidate, sent: str, carry: str, own: str, named: dict | None = None,
@@ -703,7 +701,7 @@ def _from_tables(doc: Document, out: list[Statistic], own: str = "中国") -> No
             if m:
                 period = m.group(1)
             indicator = re.sub(r"\s*[(（]\s*(?:19|20)\d{2}\s*年?\s*[)）]\s*", "", label).strip() or label
-            if mentions(label.strip()) and mentions(label.strip())[0][1] == label.strip():
+            if whole_place(label.strip()) is not None:
                 # the row is a place (省份 | 指数): what is measured is the column's, named by the caption
                 indicator = None
             for j, cell in enumerate(row[lab + 1 :], lab + 1):

@@ -54,6 +54,16 @@ def mentions(text: str) -> list[tuple[int, str, str]]:
     return [(m.start(), m.group(), names[m.group()]) for m in _rx().finditer(text)]
 
 
+def whole_place(name: str) -> str | None:
+    """The canonical place ``name`` is, when the whole of it is one place name, else None.
+
+    >>> whole_place("北京"), whole_place("北京市场")
+    ('北京市', None)
+    """
+    found = mentions(name)
+    return found[0][2] if found and found[0][0] == 0 and found[0][1] == name else None
+
+
 def own_region(title: str, text: str) -> str:
     """The document's own region: a province or city its title names, else 香港 for a text
     that speaks of 本港, else 中国.
