@@ -9,20 +9,13 @@ import pytest
 import yaml
 
 from policykb.chinese import to_simplified
-from policykb.extract.statistics import figure_subject, find_numbers, owned_indicator, sentence_indicators
-from policykb.extract.subjects import carries
+from policykb.extract.statistics import paragraph_figures
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "indicators.yaml").read_text(encoding="utf-8"))
 
 
-def _extract(sentence: str, own: str) -> list[tuple[str | None, str]]:
-    out, carry = [], own
-    cands = find_numbers(sentence)
-    for c, ind in zip(cands, sentence_indicators(sentence, cands)):
-        subject = figure_subject(c, sentence, carry, own)
-        carry = subject if carries(subject) else carry
-        out.append((owned_indicator(ind, subject, sentence[: c.start]), subject))
-    return out
+def _extract(text: str, own: str) -> list[tuple[str | None, str]]:
+    return [(ind, subject) for _, _, ind, subject in paragraph_figures(text, own)]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:16] for c in CASES])

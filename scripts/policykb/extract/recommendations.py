@@ -62,7 +62,8 @@ def prescriptive_parts(doc: Document) -> list[Section]:
     if is_plan(doc):
         return [
             s for s in level1
-            if not _cue(s.title, "not_prescriptive") and (_cue(s.title, "section_cues") or _starts_with_verb(s.title))
+            if not _cue(s.title, "not_prescriptive")
+            and (_cue(s.title, "section_cues") or _starts_with_verb(s.title) or _holds_measures(doc, s))
         ]
     strong = [s for s in level1 if _cue(s.title, "section_cues_strong")]
     if strong:
@@ -73,6 +74,17 @@ def prescriptive_parts(doc: Document) -> list[Section]:
     if level1 and not _cue(level1[-1].title, "not_prescriptive") and len(level1) >= 2:
         return [level1[-1]]  # a commentary's closing part ("# 以…为…")
     return []
+
+
+def _holds_measures(doc: Document, part: Section) -> bool:
+    """A plan's part whose numbered items are measures (titles opening with an action verb: "（一）
+    壮大…产业。", "1. 推动…"), whatever its own title says ("二、数字产业化")."""
+    titles = [t.title for t in _children(doc, part.id)]
+    for p in _paragraphs(doc, {part.id}):
+        m = next((m for m in map(lambda rx: re.match(rx, p.text), _cfg()["paragraph_markers"]) if m), None)
+        if m:
+            titles.append(p.text[m.end():])
+    return len(titles) >= 2 and sum(map(_starts_with_verb, titles)) * 2 > len(titles)
 
 
 def countermeasure_section(doc: Document) -> Section | None:

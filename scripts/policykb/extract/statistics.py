@@ -15,7 +15,10 @@ from functools import lru_cache
 from policykb import rules
 from policykb.extract.numerals import parse_arabic, parse_chinese
 from policykb.extract.sentences import clause_start
-from policykb.extract.subjects import carries, events, firm_clauses, main_firm, mentions, own_region, subject_for, whole_place
+from policykb.extract.subjects import (
+    carries, events, firm_clauses, main_firm, measured_population, mentions, own_region, subject_for, survey_continues,
+    survey_population,    whole_place,
+)
 from policykb.model import Statistic
 from policykb.segment import unit_boundary
 from policykb.structure.document import Document, Paragraph
@@ -633,33 +636,50 @@ def figure_subject(c: StatCandidate, sent: str, carry: str, own: str, named: dic
     return subject
 
 
-def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: str = "中国", named: dict | None = None,
-                    firm: tuple[str, list[str]] | None = None) -> None:
-    text = para.text
-    last_period = None
+def paragraph_figures(text: str, own: str = "中国", named: dict | None = None, firm: tuple[str, list[str]] | None = None):
+    """The figures of a paragraph with what each measures and whom it is about: yields
+    ``(sentence span, candidate, indicator, subject)``. The subject carries from sentence to
+    sentence (a place named once is the subject of the figures after it), and a survey's or
+    sample's population is the subject of the figures that report it."""
     carry = own
+    surveyed = None  # the population of a survey or sample named earlier in the paragraph
     for a, b in _sentences(text):
         sent = text[a:b]
+        here = survey_population(sent, own)
+        if surveyed and not here and not survey_continues(sent):
+            surveyed = None  # the paragraph has moved on from the survey
         cands = find_numbers(sent)
-        if not cands:
-            last_period = period_for(sent, len(sent)) or last_period
-            continue
-        src = source_for(sent) or note_source(para, a, b, doc)
-        by_firm = firm_clauses(sent, firm[1]) if firm else []
+        by_firm = firm_clauses(sent, firm[1]) if firm and cands else []
         for c, ind in zip(cands, sentence_indicators(sent, cands)):
             subject = figure_subject(c, sent, carry, own, named, firm, by_firm)
             carry = subject if carries(subject) else carry
-            ind = owned_indicator(ind, subject, sent[: c.start])
-            period = period_for(sent, c.start)
-            if period is None and re.search(r"同年|当年|同期", sent):
-                period = last_period  # "中国同年…": the year of the sentence before
-            out.append(
-                _stat(
-                    c.value, c.range_to, c.unit, ind, period, src, sent.strip(), para.section,
-                    precision=c.qualifier, line=para.line, kind=c.kind, subject=subject,
-                )
+            population = here if here and here[0] <= c.start else surveyed
+            if population:
+                part = sent[max(sent.rfind("；", 0, c.start), sent.rfind(";", 0, c.start)) + 1 : c.start]
+                subject = measured_population(subject, population, carry, own, part)
+            yield (a, b), c, owned_indicator(ind, subject, sent[: c.start]), subject
+        surveyed = here or surveyed
+
+
+def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: str = "中国", named: dict | None = None,
+                    firm: tuple[str, list[str]] | None = None) -> None:
+    text = para.text
+    before, last = {}, None  # the period of the sentences before each sentence
+    for a, b in _sentences(text):
+        before[a] = last
+        last = period_for(text[a:b], b - a) or last
+    for (a, b), c, ind, subject in paragraph_figures(text, own, named, firm):
+        sent = text[a:b]
+        src = source_for(sent) or note_source(para, a, b, doc)
+        period = period_for(sent, c.start)
+        if period is None and re.search(r"同年|当年|同期", sent):
+            period = before[a]  # "中国同年…": the year of the sentence before
+        out.append(
+            _stat(
+                c.value, c.range_to, c.unit, ind, period, src, sent.strip(), para.section,
+                precision=c.qualifier, line=para.line, kind=c.kind, subject=subject,
             )
-        last_period = period_for(sent, len(sent)) or last_period
+        )
 
 
 def _from_tables(doc: Document, out: list[Statistic], own: str = "中国") -> None:

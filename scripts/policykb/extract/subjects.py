@@ -94,6 +94,63 @@ def own_region(title: str, text: str) -> str:
     return min(found)[1] if found else "中国"
 
 
+def survey_population(sentence: str, own: str = "中国") -> tuple[int, str, frozenset, str] | None:
+    """The population a survey or sample in ``sentence`` measured: (where it is named, its name,
+    the places it names, the phrase naming it), or None when it names where it was run (those places remain the
+    subject, as elsewhere). A word for the document's own region (本地, 本港, 全省) becomes ``own``.
+
+    >>> survey_population("课题组对2 140家企业的问卷调查显示，已应用人工智能的企业占38.5%")[1]
+    '受访企业'
+    >>> survey_population("对长三角地区412家外贸企业的问卷调查显示") is None
+    True
+    >>> survey_population("本中心对612家本地企业进行问卷调查", "香港")[1]
+    '香港受访企业'
+    >>> survey_population("本文以2011—2022年沪深A股上市公司为样本")[1]
+    '样本上市公司'
+    """
+    c = _cfg()
+    m = re.search(c["survey_population"], sentence)
+    if m:
+        pop = m.group("pop").split("的")[-1]
+        found = mentions(m.group("where"))
+        if found and not pop.startswith("受访"):
+            return None  # "对长三角地区412家外贸企业的问卷调查": the places stay the subject
+        at = mentions(pop)
+        if at and at[0][0] == 0:  # "本地企业" -> 香港受访企业
+            place = _own(at[0][1], own) if at[0][2] == "@own" else at[0][2]
+            return m.start(), place + "受访" + pop[len(at[0][1]) :].removeprefix("受访"), frozenset({place}), m.group()
+        return m.start(), pop if pop.startswith("受访") else "受访" + pop, frozenset(), m.group()
+    m = re.search(c["sample_population"], sentence)
+    if m:
+        return m.start(), "样本" + m.group("pop"), frozenset(f[2] for f in mentions(m.group())), m.group()
+    m = re.search(c["respondents"], sentence)
+    if m:
+        return m.start(), m.group("pop"), frozenset(), m.group()
+    return None
+
+
+def survey_continues(sentence: str) -> bool:
+    """Does a later sentence of a survey's paragraph still report the survey (names it or whom it asked)?"""
+    return bool(re.search(_cfg()["survey_continues"], sentence))
+
+
+def measured_population(subject: str, population: tuple[int, str, frozenset, str], carry: str, own: str, clause: str = "") -> str:
+    """The subject of a figure in a survey's paragraph: the surveyed population when the figure
+    names no other subject (the paragraph's place, a place or a phrase of the survey itself, or a
+    subgroup described by a relative clause: "已应用人工智能的企业"); a subgroup named on its own
+    ("其中中小企业仅为29.7%") is that group of the respondents (受访中小企业). A figure whose
+    ``clause`` (its part of the sentence up to the figure) names a sector ("其中金融服务业的使用率最高，
+    达到62.8%") is that sector's."""
+    _, name, places, phrase = population
+    if re.search(_cfg()["sector_in_clause"], clause):
+        return subject
+    if subject in (carry, own) or subject in places or subject[-4:] in phrase or (subject.endswith(("企业", "公司")) and "的" in subject):
+        return name
+    if name.startswith("受访") and subject.endswith(("企业", "公司")) and not subject.startswith("受访"):
+        return "受访" + subject
+    return subject
+
+
 def carries(subject: str) -> bool:
     """Is ``subject`` a place (kept for the next sentences of the paragraph)? An organisation or
     group named in one sentence is the subject of that sentence only."""
@@ -267,7 +324,9 @@ def entities(sentence: str, pos: int) -> list[tuple[int, int, str]]:
             continue
         if re.search(r"[一二两三四五六七八九十]成|分之|[一二两三四五六七八九十百千万]+[家个名]", name):
             continue
-        if mentions(name) or len(name) > 14:
+        if head in c["legal_suffixes"] and len(name) <= 24:
+            pass  # a company's registered name may open with a place ("浙江恒创智能装备有限公司")
+        elif mentions(name) or len(name) > 14:
             continue  # "我国企业", "今年全市规上企业", "芜湖集群": the place is the subject
         out.append((a, b, name))
     return sorted(out)

@@ -98,6 +98,29 @@ def _pos(word: str) -> str:
     return tags[0] if len(tags) == 1 else ""
 
 
+def _standalone(text: str, term: str) -> int:
+    """How often ``term`` stands on its own in ``text``: after a non-Chinese character, a function
+    word (rules: standalone_after) or a verb, adverb, preposition or conjunction ("替代常规任务",
+    "工资的变异系数"); after anything else it is part of a longer name ("任务偏向型技术进步" and "技能偏向型技术进步" do not count for
+    偏向型技术进步).
+
+    >>> _standalone("技能偏向型技术进步与任务偏向型技术进步", "偏向型技术进步")
+    0
+    >>> _standalone("要推动常规任务自动化，常规任务岗位减少", "常规任务")
+    2
+    """
+    n = 0
+    for m in re.finditer(re.escape(term), text):
+        i = m.start()
+        if i == 0 or not is_han(text[i - 1]):
+            n += 1
+            continue
+        before = words(text[max(0, i - 6) : i])
+        if text[i - 1] in _cfg()["standalone_after"] or (before and _pos(before[-1])[:1] in ("v", "d", "p", "c", "u")):
+            n += 1
+    return n
+
+
 def choose_term(run: str, english: str | None, corpus_text: str, known: dict | None = None, abbr: str | None = None) -> str | None:
     """The term at the end of ``run`` (the Chinese text before a gloss).
 
@@ -173,7 +196,7 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
         return longest  # used again as a whole: it is the term
     shorter = [
         c for c, _ in cleaned
-        if 4 <= len(c) < len(longest) and corpus_text.count(c) > corpus_text.count(longest)
+        if 4 <= len(c) < len(longest) and _standalone(corpus_text, c) > corpus_text.count(longest)
     ]
     if shorter:
         return max(shorter, key=len)
