@@ -78,6 +78,7 @@ DEV_DOCS = sorted((REPO / "tests" / "devset" / "dev").glob("*.txt"))
 DEV_KNOWN = {
     ("thinktank-compute-report-pdf", "rewrap-blank"): "a bare limit (PUE不高于1.2) split from its comparator by a blank line",
     ("prov-opinion-targets-heavy", "rewrap-shifted"): "a short first line '1. 支持…建设人工智能研究' wrapped before a word that does not cross the break reads as a numbered heading",
+    ("hk-thinktank-brief-trad-fullwidth", "rewrap-shifted"): "a wrapped '（１）在北部都會區預留不少於１０公頃土地，興建以' item line reads as a numbered heading (same class as the line above); its figure is lost",
 }
 
 

@@ -783,7 +783,9 @@ def _unit_in_label(label: str) -> str | None:
 
 def extract_statistics(doc: Document) -> list[Statistic]:
     out: list[Statistic] = []
-    own = own_region(doc.meta.title_zh or "", "".join(p.text for p in doc.paragraphs[:200]))
+    # the front matter (来源：绍兴日报) before the body: a local paper names its city there
+    front = " ".join(str(v) for v in doc.front_matter.values())
+    own = own_region(doc.meta.title_zh or "", front + "\n" + "".join(p.text for p in doc.paragraphs[:200]))
     named = events((doc.meta.title_zh or "") + "\n" + "\n".join(p.text for p in doc.paragraphs[:3]))
     firm = main_firm("\n".join(p.text for p in doc.paragraphs[:3]))
     for para in doc.paragraphs:

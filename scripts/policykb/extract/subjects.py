@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from policykb import rules
+from policykb.inline import is_han
 from policykb.extract.sentences import clause_start
 
 
@@ -64,9 +65,34 @@ def whole_place(name: str) -> str | None:
     return found[0][2] if found and found[0][0] == 0 and found[0][1] == name else None
 
 
+def _named_own(title: str, head: str) -> str | None:
+    """The city (province, district) a title calls 我市 (我省, 我区): of the "<name>市" the opening
+    text prints whose name it prints at least twice, the one named first (a masthead, breadcrumb
+    or source line: "绍兴新闻 … 来源：绍兴日报 … 《2025年绍兴市企业…报告》 … 诸暨市" -> 绍兴市).
+
+    >>> _named_own("我市首份企业人工智能应用调查报告", "首页 > 绍兴新闻 来源：绍兴日报 《2025年绍兴市企业报告》，诸暨市、诸暨市")
+    '绍兴市'
+    """
+    c = _cfg()
+    word = next((w for w in c["own_region"] if w in title and w[-1] in c["own_region_levels"]), None)
+    if not word:
+        return None
+    level = word[-1]
+    stems = [head[i - n : i] for i, ch in enumerate(head) if ch == level for n in (2, 3) if i >= n]
+    stems = [
+        t for t in stems
+        if all(is_han(ch) for ch in t) and not re.search(c["not_in_place_name"], t) and head.count(t) >= 2
+        and not (t + level).endswith(tuple(c["own_region"]))  # "比全市"
+    ]
+    if not stems:
+        return None
+    best = min(stems, key=lambda t: (head.find(t), -len(t)))  # the masthead, breadcrumb or source line names it first
+    return best + level
+
+
 def own_region(title: str, text: str) -> str:
     """The document's own region: a province or city its title names, else 香港 for a text
-    that speaks of 本港, else 中国.
+    that speaks of 本港, else the city a title calling it 我市 names in the opening text, else 中国.
 
     >>> own_region("湖北省人工智能赋能新质生产力发展实施方案", ""), own_region("x", "本港企业"), own_region("x", "")
     ('湖北省', '香港', '中国')
@@ -81,6 +107,9 @@ def own_region(title: str, text: str) -> str:
             return canon
     if any(w in text for w in _cfg()["own_region_hk"]):
         return "香港"
+    named = _named_own(title or "", text[:1000])
+    if named:
+        return named
     # a county or district the title names without its suffix and the opening text with it
     # ("吴江一家老牌纺织企业…" + "位于吴江区盛泽镇的…" -> 吴江区)
     t = re.sub(r"[^\u4e00-\u9fff]", " ", title or "")
