@@ -13,6 +13,8 @@ from rapidfuzz import fuzz
 
 LETTER = {"claims": "c", "frameworks": "f", "recommendations": "r", "statistics": "s"}
 MATCH_THRESHOLD = 85.0
+#: a key at least this long that another key starts with (and that ends a sentence) is the same item
+MIN_GROWN_PREFIX = 12
 
 
 def _key(kind: str, item: dict) -> str:
@@ -30,6 +32,19 @@ def _number(item_id: str) -> tuple[int, ...]:
     return tuple(int(g) for g in m.groups()[1:] if g is not None)
 
 
+def _grown(a: str, b: str) -> bool:
+    """One key is the other with text added at its end (a recommendation that now keeps the
+    sentences after its title, a paragraph re-joined across a line break): the same item.
+
+    >>> _grown("四是加强人才队伍建设。新质生产力的提升离不开人才。", "四是加强人才队伍建设。新质生产力的提升离不开人才。要加大引进力度。")
+    True
+    >>> _grown("一是加强基础研究。", "一是加强基础研究和应用研究。")
+    False
+    """
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= MIN_GROWN_PREFIX and long_.startswith(short) and short[-1:] in "。；;！？!?"
+
+
 def _match(kind: str, new: list[dict], old: list[dict]) -> dict[int, str]:
     """Index of new item -> id of the previous item it continues (one-to-one, best first)."""
     pairs = []
@@ -38,7 +53,10 @@ def _match(kind: str, new: list[dict], old: list[dict]) -> dict[int, str]:
         for o in old:
             if kind == "statistics" and o.get("value") != it.get("value"):
                 continue
-            score = 100.0 if _key(kind, o) == k else fuzz.ratio(_key(kind, o), k)
+            ok = _key(kind, o)
+            score = 100.0 if ok == k else fuzz.ratio(ok, k)
+            if score < MATCH_THRESHOLD and _grown(ok, k):
+                score = MATCH_THRESHOLD  # the same item, its text now longer or shorter at the end
             if score >= MATCH_THRESHOLD:
                 pairs.append((-score, i, o["id"]))
     pairs.sort()

@@ -85,7 +85,14 @@ def is_latin_line(s: str) -> bool:
 
 
 def han_len(s: str) -> int:
+    """The length of a line in characters."""
     return len(s.strip())
+
+
+def cell_len(s: str) -> int:
+    """The printed width of a line in full-width cells: a Latin letter, digit or space is half a
+    cell (a PDF wraps a line with English in it at the same printed width as an all-Chinese one)."""
+    return round(sum(0.5 if ch.isascii() else 1 for ch in s.strip()))
 
 
 # --- heading candidates ------------------------------------------------------------------
@@ -128,9 +135,9 @@ def heading_like(text: str) -> bool:
 # --- document-wide measurements ----------------------------------------------------------
 
 
-def measure_width(lines: list[Line]) -> int | None:
-    """The wrap width of a hard-wrapped paper, or None when lines are whole paragraphs."""
-    lens = [han_len(ln.raw) for ln in lines if ln.text and sum(map(is_han, ln.text)) >= 5]
+def _width(lines: list[Line], length) -> tuple[int, float] | None:
+    """(wrap width, share of lines near the typical full line) with one way of measuring a line."""
+    lens = [length(ln.raw) for ln in lines if ln.text and sum(map(is_han, ln.text)) >= 5]
     if len(lens) < 20:
         return None
     # the typical full line: the length with most lines within ±3 (short last lines, headings and
@@ -139,10 +146,30 @@ def measure_width(lines: list[Line]) -> int | None:
     med = max(sorted(counts), key=lambda n: sum(counts[k] for k in range(n - 3, n + 4)))
     if med > 50:
         return None
-    near = sum(1 for n in lens if med - 3 <= n <= med + 3)
-    if near / len(lens) < 0.5:
+    near = sum(1 for n in lens if med - 3 <= n <= med + 3) / len(lens)
+    if near < 0.5:
         return None
-    return int(sorted(lens)[int(len(lens) * 0.9)])
+    return int(sorted(lens)[int(len(lens) * 0.9)]), near
+
+
+def measure_width(lines: list[Line]):
+    """(the wrap width of a hard-wrapped paper, the way its lines are measured), the width None when
+    lines are whole paragraphs. A text wrapped by a program counts characters; a PDF wraps at a
+    printed width, where English and digits are narrow: the lines with Latin characters in them tell
+    which — full ones are as long as the all-Chinese full lines in characters, or in cells."""
+    found = {f: _width(lines, f) for f in (han_len, cell_len)}
+    if not any(found.values()):
+        return None, han_len
+    pure = [ln for ln in lines if ln.text and not re.search(r"[A-Za-z0-9]", ln.text)]
+    if _width(pure, han_len):
+        # the all-Chinese full line, and how many lines with Latin characters are that long either way
+        typical = Counter(han_len(ln.raw) for ln in pure).most_common(1)[0][0]
+        mixed = [ln.raw for ln in lines if len(re.findall(r"[A-Za-z0-9]", ln.text)) >= 3 and sum(map(is_han, ln.text)) >= 5]
+        fits = {f: sum(1 for t in mixed if abs(f(t) - typical) <= 2) for f in found}
+        length = cell_len if fits[cell_len] > fits[han_len] and found[cell_len] else han_len
+    else:  # too few all-Chinese lines: the measure under which line lengths are the more regular
+        length = max((f for f in found if found[f]), key=lambda f: found[f][1])
+    return (found[length][0] if found[length] else None), length
 
 
 def find_running_headers(lines: list[Line]) -> set[str]:
@@ -232,9 +259,10 @@ JOINABLE = {"body", "abstract", "keywords", "front", "note", "reference", "head-
 
 
 class _Builder:
-    def __init__(self, lines: list[Line], width: int | None, headers: set[str]):
+    def __init__(self, lines: list[Line], width: int | None, headers: set[str], length=han_len):
         self.lines = lines
         self.width = width
+        self.len = length  # how a line's length is measured (han_len or cell_len, see measure_width)
         self.headers = headers
         self.blocks: list[Block] = []
         cfg = rules.load("layout.yaml")
@@ -243,7 +271,7 @@ class _Builder:
         self.has_inline_notes = False
         self.english_tail: Line | None = None
         # the length of a typical full wrapped line (the median; `width` is a high percentile)
-        lens = [han_len(ln.raw) for ln in lines if ln.text and sum(map(is_han, ln.text)) >= 5]
+        lens = [length(ln.raw) for ln in lines if ln.text and sum(map(is_han, ln.text)) >= 5]
         self.full_line = statistics.median(lens) if lens else 0
 
     # -- helpers
@@ -255,12 +283,14 @@ class _Builder:
     def is_open(self, b: Block) -> bool:
         if b.kind not in JOINABLE and not (b.kind == "heading" and not b.meta.get("closed")):
             return False
+        if b.kind == "front" and b.meta.get("closed"):
+            return False
         last = b.last_text
         if not ends_sentence(last):
             return True
         if b.lines and b.meta.get("blank_after_line") == b.lines[-1].no:
             return False  # where blank lines separate paragraphs, a sentence end before one ends it
-        return bool(self.width) and b.kind != "heading" and han_len(last) >= self.width - 1
+        return bool(self.width) and b.kind != "heading" and self.len(last) >= self.width - 1
 
     def last_open_body(self) -> Block | None:
         for b in reversed(self.blocks):
@@ -344,7 +374,7 @@ class _Builder:
         # inside a sentence (page breaks of a PDF), a blank line after a full line may not.
         blanks_after = [lines[i - 1].text for i in range(1, len(lines)) if not lines[i].text and lines[i - 1].text]
         full = self.width * 0.8 if self.width else 24  # a wrapped line, not a title or a byline
-        inside = sum(1 for t in blanks_after if not ends_sentence(t) and han_len(t) >= full)
+        inside = sum(1 for t in blanks_after if not ends_sentence(t) and self.len(t) >= full)
         self.blank_is_paragraph = self.blank_is_break and bool(blanks_after) and inside <= 0.05 * len(blanks_after)
         self.has_inline_notes = any(
             re.search(r"\S\^\{?[①-⑳*]|\^\{\[", ln.raw) for ln in lines
@@ -382,6 +412,8 @@ class _Builder:
                 last = self.blocks[-1] if self.blocks else None
                 if self.blank_is_break and last is not None and last.kind == "heading":
                     last.meta["closed"] = True  # a blank line after a heading ends it
+                if last is not None and last.kind == "front":
+                    last.meta["closed"] = True  # "来源：…" then a blank line: the body starts after it
                 if self.blank_is_paragraph and last is not None and last.kind in JOINABLE and last.lines:
                     last.meta["blank_after_line"] = last.lines[-1].no  # a sentence end, then a blank line
                 continue
@@ -406,10 +438,10 @@ class _Builder:
                 ends = kind == "heading" and "markdown" not in meta and meta.get("rank", 9) <= 2
                 full = self.width - 2 if self.width else 80
                 nxt = next((ln.text for ln in lines[idx + 1 :] if ln.text), "")
-                body_again = han_len(t) >= full and han_len(nxt) >= full
+                body_again = self.len(t) >= full and self.len(nxt) >= full
                 # a prose line (a sentence mark, no column gap) after a blank line is body text
                 prev_blank = idx > 0 and not lines[idx - 1].text
-                if prev_blank and not re.search(r"\S {2,}\S", line.raw.strip()) and han_len(t) >= 15 and re.search(r"[。，；：]", t):
+                if prev_blank and not re.search(r"\S {2,}\S", line.raw.strip()) and self.len(t) >= 15 and re.search(r"[。，；：]", t):
                     body_again = True
                 rows = loose_table.meta["rows"]
                 if ends or body_again or kind in ("caption", "front", "note") or len(rows) > 80:
@@ -522,8 +554,8 @@ class _Builder:
                 self.width
                 and len(last.lines) == 1
                 and heading_like(prev)
-                and han_len(prev) >= self.width * 0.6
-                and han_len(t) <= self.width // 2
+                and self.len(prev) >= self.width * 0.6
+                and self.len(t) <= self.width // 2
                 and not re.search(r"[，,。；;：:]", t)
             ):
                 last.lines.append(line)  # a heading wrapped onto a second line
@@ -533,9 +565,9 @@ class _Builder:
                 self.width
                 and last.meta.get("style") in ("arabic-dot", "arabic-paren")  # list items, not "5.2"
                 and len(last.lines) == 1
-                and han_len(prev) >= self.width * 0.75
-                and (han_len(prev) >= self.full_line - 1 or crosses(prev, t))
-                and (han_len(t) > self.width // 2 or ends_sentence(t))
+                and self.len(prev) >= self.width * 0.75
+                and (self.len(prev) >= self.full_line - 1 or crosses(prev, t))
+                and (self.len(t) > self.width // 2 or ends_sentence(t))
                 and (re.search(r"[，,]", prev) or re.match(r"^\S{1,3}[，。,]", t))
             )
             number_split = (
@@ -570,7 +602,7 @@ class _Builder:
 
 def build_blocks(text: str) -> tuple[list[Block], int | None, set[str]]:
     lines = split_lines(text)
-    width = measure_width(lines)
+    width, length = measure_width(lines)
     headers = find_running_headers(lines)
-    builder = _Builder(lines, width, headers)
+    builder = _Builder(lines, width, headers, length)
     return builder.build(), width, headers

@@ -16,7 +16,7 @@ from policykb import rules
 from policykb.extract.numerals import parse_arabic, parse_chinese
 from policykb.extract.sentences import clause_start
 from policykb.extract.subjects import (
-    carries, events, firm_clauses, main_firm, measured_population, mentions, own_region, subject_for, survey_continues,
+    carries, document_places, events, firm_clauses, local_places, main_firm, measured_population, mentions, own_region, respective, subject_for, survey_continues,
     survey_population,    whole_place,
 )
 from policykb.model import Statistic
@@ -650,8 +650,9 @@ def paragraph_figures(text: str, own: str = "中国", named: dict | None = None,
             surveyed = None  # the paragraph has moved on from the survey
         cands = find_numbers(sent)
         by_firm = firm_clauses(sent, firm[1]) if firm and cands else []
-        for c, ind in zip(cands, sentence_indicators(sent, cands)):
-            subject = figure_subject(c, sent, carry, own, named, firm, by_firm)
+        each = respective(sent, [c.start for c in cands]) if cands else {}
+        for k, (c, ind) in enumerate(zip(cands, sentence_indicators(sent, cands))):
+            subject = each.get(k) or figure_subject(c, sent, carry, own, named, firm, by_firm)
             carry = subject if carries(subject) else carry
             population = here if here and here[0] <= c.start else surveyed
             if population:
@@ -786,17 +787,19 @@ def extract_statistics(doc: Document) -> list[Statistic]:
     # the front matter (来源：绍兴日报) before the body: a local paper names its city there
     front = " ".join(str(v) for v in doc.front_matter.values())
     own = own_region(doc.meta.title_zh or "", front + "\n" + "".join(p.text for p in doc.paragraphs[:200]))
-    named = events((doc.meta.title_zh or "") + "\n" + "\n".join(p.text for p in doc.paragraphs[:3]))
-    firm = main_firm("\n".join(p.text for p in doc.paragraphs[:3]))
-    for para in doc.paragraphs:
-        _from_paragraph(para, doc, out, own, named, firm)
-    _from_tables(doc, out, own)
-    # notes that are not bibliographic (examples, definitions) can carry figures too
-    for n in doc.notes:
-        if _BIBLIO.search(n.text):
-            continue
-        para = Paragraph(section=_section_of_note(doc, n), text=n.text, offs=[], markers=[], line=n.line)
-        _from_paragraph(para, doc, out, own, named)
+    # the counties and districts the document names are places for its subjects ("嵊州市最低")
+    with document_places(local_places("\n".join(p.text for p in doc.paragraphs))):
+        named = events((doc.meta.title_zh or "") + "\n" + "\n".join(p.text for p in doc.paragraphs[:3]))
+        firm = main_firm("\n".join(p.text for p in doc.paragraphs[:3]))
+        for para in doc.paragraphs:
+            _from_paragraph(para, doc, out, own, named, firm)
+        _from_tables(doc, out, own)
+        # notes that are not bibliographic (examples, definitions) can carry figures too
+        for n in doc.notes:
+            if _BIBLIO.search(n.text):
+                continue
+            para = Paragraph(section=_section_of_note(doc, n), text=n.text, offs=[], markers=[], line=n.line)
+            _from_paragraph(para, doc, out, own, named)
     return out
 
 

@@ -9,6 +9,8 @@ own region (the province or city its title names, 香港 for a text that says �
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 from policykb import rules
@@ -45,14 +47,62 @@ def _rx() -> re.Pattern:
     return re.compile("|".join(map(re.escape, names)))
 
 
+#: the local places (counties, districts, county-level cities) of the document being extracted,
+#: set by ``document_places`` around a document's extraction and read by ``mentions``
+_LOCAL: ContextVar[tuple[str, ...]] = ContextVar("local_places", default=())
+
+
+def local_places(text: str) -> tuple[str, ...]:
+    """The local places a text names more than once that the rules do not list: a two- or
+    three-character name with 区/县/市/旗 after a clause boundary ("分地区看，柯桥区和诸暨市的样本最多", "嵊州市最低"),
+    not a generic word (园区, 开发区, 城市, 全市).
+
+    >>> local_places("分地区看，柯桥区和诸暨市的样本最多；嵊州市最低，诸暨市次之，柯桥区最高。支持产业园区和高新区发展。在港上市")
+    ('柯桥区', '诸暨市')
+    """
+    c = _cfg()
+    found = []
+    for m in re.finditer(c["local_place_name"], text):
+        name, stem = m.group(), m.group("stem")
+        if re.search(c["not_in_place_name"], stem) or re.search(c["not_local_stem"], stem) or mentions(name):
+            continue
+        if name not in found and text.count(name) >= 2:  # named more than once
+            found.append(name)
+    return tuple(found)
+
+
+@contextmanager
+def document_places(names: tuple[str, ...]):
+    """Within this block ``mentions`` also finds ``names`` (the document's local places)."""
+    token = _LOCAL.set(names)
+    try:
+        yield
+    finally:
+        _LOCAL.reset(token)
+
+
+@lru_cache(maxsize=64)
+def _local_rx(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+
+
 def mentions(text: str) -> list[tuple[int, str, str]]:
-    """(position, name as written, canonical subject) of each place name in ``text``.
+    """(position, name as written, canonical subject) of each place name in ``text``: the places
+    of the rules, and the document's local places (see ``document_places``).
 
     >>> [(n, s) for _, n, s in mentions("美国算力规模占全球的34%")]
     [('美国', '美国'), ('全球', '全球')]
     """
     names = _names()
-    return [(m.start(), m.group(), names[m.group()]) for m in _rx().finditer(text)]
+    out = [(m.start(), m.group(), names[m.group()]) for m in _rx().finditer(text)]
+    local = _LOCAL.get()
+    if local:
+        taken = [(a, a + len(n)) for a, n, _ in out]
+        for m in _local_rx(local).finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                out.append((m.start(), m.group(), m.group()))
+        out.sort()
+    return out
 
 
 def whole_place(name: str) -> str | None:
@@ -156,6 +206,32 @@ def survey_population(sentence: str, own: str = "中国") -> tuple[int, str, fro
     if m:
         return m.start(), m.group("pop"), frozenset(), m.group()
     return None
+
+
+def respective(sentence: str, starts: list[int]) -> dict[int, str]:
+    """Figures given place by place after 分别 ("上虞区、越城区分别为43.1%和40.2%", "柯桥区和诸暨市的样本
+    最多，分别为312家和287家"): index of the figure (in ``starts``, their positions) -> its place.
+
+    >>> respective("北京、上海分别为43.1%和40.2%", [8, 15])
+    {0: '北京市', 1: '上海市'}
+    """
+    c = _cfg()
+    out: dict[int, str] = {}
+    for m in re.finditer(r"分别", sentence):
+        p = m.start()
+        begin = max(sentence.rfind(x, 0, p) for x in "；;。") + 1
+        end = min([e for e in (sentence.find(x, m.end()) for x in "；;。") if e >= 0] + [len(sentence)])
+        after = [i for i, at in enumerate(starts) if m.end() <= at < end]
+        found = mentions(sentence[begin:p])
+        run: list = []
+        for f in found:  # the last list of places before 分别 ("上虞区、越城区")
+            if run and re.match(c["list_joiners"], sentence[begin + run[-1][0] + len(run[-1][1]) : begin + f[0]]):
+                run.append(f)
+            else:
+                run = [f]
+        if len(run) >= 2 and len(run) == len(after) and all(canon != "@own" for *_, canon in run):
+            out.update({i: canon for i, (*_, canon) in zip(after, run)})
+    return out
 
 
 def survey_continues(sentence: str) -> bool:

@@ -121,6 +121,13 @@ def _standalone(text: str, term: str) -> int:
     return n
 
 
+def _glossed(word: str, english: str, known: dict) -> bool:
+    """Does the English name name the known term ``word`` too ("Artificial Intelligence Generated
+    Content" names 人工智能; "regulatory sandbox" does not name the 人工智能 of 人工智能监管沙盒)?"""
+    e = f" {english.lower()} "
+    return any(f" {n} " in e for n in known.get(word, ()))
+
+
 def choose_term(run: str, english: str | None, corpus_text: str, known: dict | None = None, abbr: str | None = None) -> str | None:
     """The term at the end of ``run`` (the Chinese text before a gloss).
 
@@ -136,11 +143,13 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
     ws = words(run)
     allow_de = bool(english) and any(f" {w} " in f" {english.lower()} " for w in cfg["of_words"])
     allow_and = bool(english) and " and " in f" {english.lower()} "  # 商业趋势与展望调查 (… Trends and Outlook …)
+    allow_in = bool(english) and re.search(r"(?:^|[\s-])in(?:$|[\s-])", english.lower()) is not None  # 人在回路 (human-in-the-loop)
     candidates: list[tuple[str, str]] = []  # (candidate, its first word)
     cur = ""
     for k, w in enumerate(reversed(ws)):
         # the word touching the bracket is always part of the term (碳中和 may split as 碳/中/和)
-        if k and ((w in cfg["boundary_words"] and not (allow_and and w in ("与", "和", "及"))) or (w == "的" and not allow_de)):
+        if k and ((w in cfg["boundary_words"] and not (allow_and and w in ("与", "和", "及")) and not (allow_in and w == "在"))
+                  or (w == "的" and not allow_de)):
             break
         cur = w + cur
         if len(cur) > cfg["max_term_chars"]:
@@ -172,8 +181,8 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
     known_hits = [c for c, _ in cleaned if c in known and english and english.lower() in known[c]]
     if known_hits:
         return max(known_hits, key=len)
-    if first_word in known:
-        return longest  # "人工智能内容生成": a known term heads a compound term
+    if first_word in known and (not english or _glossed(first_word, english, known)):
+        return longest  # "人工智能内容生成": a known term heads a compound term (and its English names it)
     n_en = _english_words(english)  # no English name: nothing to compare with
     ws_long = words(longest)
     # cut after the rightmost verb that leaves at least as many words as the English name
@@ -189,6 +198,11 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
     cut(("v", "vn"))
     if corpus_text.count("".join(ws_long)) < 2:
         cut(("p",))  # "基于机器学习（Machine Learning）" -> 机器学习, unless used again whole
+    # a known term the English does not name is a modifier ("人工智能监管沙盒（regulatory sandbox）")
+    head = next((k for k in known if english and "".join(ws_long).startswith(k) and len("".join(ws_long)) - len(k) >= 4
+                 and not _glossed(k, english, known)), None)
+    if head:
+        ws_long = words("".join(ws_long)[len(head) :])
     if "".join(ws_long) != longest:
         longest = "".join(ws_long)
         cleaned = [(c, f) for c, f in cleaned if len(c) <= len(longest)]
