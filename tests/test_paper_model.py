@@ -168,3 +168,18 @@ def test_extraction_leaves_claim_terms_to_their_owner():
     assert ex.paper.claims and all(c["terms"] == [] for c in ex.paper.claims)
     claim_terms([ex.paper], build_glossary([ex.paper], [], {"zhou": ex.full_text}))
     assert any(c["terms"] for c in ex.paper.claims)
+
+
+def test_check_reports_a_record_the_loader_would_refuse(tmp_path):
+    """`policykb check` validates against the schema and then reads each sound file as the build
+    does: `notes: 3` is allowed by the schema (extra keys are) but is no paper record's notes."""
+    from policykb.check import check_corpus
+
+    root = copy_project(tmp_path / "p")
+    path = root / "corpus" / "papers" / "dong-zhiyong-2025.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nnotes: []\n" in text
+    path.write_text(text.replace("\nnotes: []\n", "\nnotes: 3\n"), encoding="utf-8")
+    line = text.splitlines().index("notes: []") + 1
+    problems = [str(p) for p in check_corpus(root)]
+    assert problems == [f"corpus/papers/dong-zhiyong-2025.yaml:{line}: notes: expected a list, not int"]

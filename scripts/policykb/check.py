@@ -13,7 +13,7 @@ import jsonschema
 from policykb import yamlio
 from policykb.errors import PolicyKBError
 from policykb.grounding import is_grounded
-from policykb.paper import Paper, as_dict
+from policykb.paper import Paper, PaperShapeError, as_dict
 from policykb.yamlpos import YamlLines
 
 ITEM_LISTS = ("claims", "frameworks", "recommendations", "statistics")
@@ -261,7 +261,13 @@ def check_corpus(root: Path) -> list[Problem]:
         if not isinstance(paper, dict):
             problems.append(Problem(str(f.relative_to(root)), 1, "expected a mapping (a paper record)"))
             continue
-        problems += check_paper(paper, f, root, text, seen_ids)
+        found = check_paper(paper, f, root, text, seen_ids)
+        if not found:  # sound for the schema: also a record the build can read (the one loader's shape)
+            try:
+                Paper.from_dict(paper, where=f.relative_to(root), text=text)
+            except PaperShapeError as exc:
+                found.append(Problem(exc.path, exc.line, exc.message))
+        problems += found
         problems += check_ledger(paper, f, root, text)
         paper_ids.add(paper.get("id"))
         if isinstance(paper.get("source"), dict) and isinstance(paper["source"].get("file"), str):
