@@ -16,6 +16,7 @@ from policykb import extract as extract_pkg
 from policykb import ids, item_curation, yamlio
 from policykb.check import check_curation
 from policykb.errors import PolicyKBError
+from policykb.paper import Paper
 from policykb.pipeline import extract_paper
 from policykb.render.paper_page import render_paper
 
@@ -57,7 +58,7 @@ def project(tmp_path: Path, curation: str = CURATION, raw_edit=None, pid: str = 
     return root
 
 
-def build(root: Path, previous: dict | None, pid: str = PID) -> dict:
+def build(root: Path, previous: dict | None, pid: str = PID) -> Paper:
     ex = extract_paper(
         root / "corpus" / "raw" / f"{pid}.txt",
         paper_id=pid,
@@ -240,10 +241,10 @@ def test_curated_fields_are_in_the_schema(tmp_path):
     from policykb.check import paper_schema
 
     paper = build(project(tmp_path), committed())
-    jsonschema.validate(paper, paper_schema())
+    jsonschema.validate(paper.to_dict(), paper_schema())
     item(paper, S_SCALE)["curated"].pop("fields")
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(paper, paper_schema())
+        jsonschema.validate(paper.to_dict(), paper_schema())
 
 
 def test_loader_accepts_no_file_and_an_empty_file(tmp_path):

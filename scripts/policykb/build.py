@@ -20,6 +20,7 @@ from policykb.glossary.curated import CURATED_FILE, known_terms, load_curated
 from policykb.glossary.merge import build_glossary, claim_terms
 from policykb.glossary.segmenter import load_memo, save_memo
 from policykb.incremental import PaperInputs, extract_all, freeze_known, remember_written
+from policykb.paper import Paper, PaperShapeError, read_paper
 from policykb.progress import Progress
 from policykb.render.paper_page import paper_title
 from policykb.render.site import render_site
@@ -34,7 +35,7 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 @dataclass
 class BuildReport:
-    papers: list[dict] = field(default_factory=list)
+    papers: list[Paper] = field(default_factory=list)
     glossary: list[dict] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     seconds: dict = field(default_factory=dict)
@@ -87,11 +88,7 @@ def paper_inputs(root: Path, path: Path, known: tuple) -> PaperInputs:
     )
 
 
-RECORD_KEYS = ("schema_version", "id", "source", "meta", "sections", "claims", "frameworks",
-               "recommendations", "statistics", "retired_ids")
-
-
-def read_previous(path: Path, paper_id: str) -> dict | None:
+def read_previous(path: Path, paper_id: str) -> Paper | None:
     """The previous build's record of a paper, whose ids the build keeps; None if there is none.
 
     A file that exists but is not a whole paper record (empty, truncated, broken, another
@@ -99,32 +96,35 @@ def read_previous(path: Path, paper_id: str) -> dict | None:
     """
     if not path.exists():
         return None
-    data = yamlio.read(path)  # broken YAML: file:line
-    hint = (f"; restore it (git checkout) or delete it to rebuild its ids from "
-            f"corpus/ids/{paper_id}.tsv")
-    if not isinstance(data, dict):
-        raise PolicyKBError("not a paper record (empty or truncated?)" + hint, path, 1)
-    missing = [k for k in RECORD_KEYS if k not in data]
-    if missing:
-        raise PolicyKBError(f"incomplete paper record, no {missing[0]!r} (truncated?)" + hint, path)
-    if data["id"] != paper_id:
-        raise PolicyKBError(f"paper record of {data['id']!r}, expected {paper_id!r}" + hint, path)
-    for kind in ("claims", "frameworks", "recommendations", "statistics", "retired_ids"):
-        items = data[kind]
-        if not isinstance(items, list) or not all(isinstance(it, dict) and isinstance(it.get("id"), str) for it in items):
-            raise PolicyKBError(f"{kind}: expected a list of items with ids" + hint, path)
-    return data
+    try:
+        return read_paper(path, expect_id=paper_id)  # broken YAML or shape: file:line
+    except PaperShapeError as exc:
+        hint = (f"; restore it (git checkout) or delete it to rebuild its ids from "
+                f"corpus/ids/{paper_id}.tsv")
+        raise PolicyKBError(exc.message + hint, exc.path, exc.line) from None
 
 
-def make_glossary(root: Path, extractions: list) -> list[dict]:
+def make_glossary(root: Path, extractions: list, corpus: bool = True) -> list[dict]:
+    """The glossary of the extracted papers (curated terms first), and each claim's ``terms``:
+    the glossary terms it mentions (glossary.merge.claim_terms, their one owner). ``corpus``:
+    the extractions are the whole corpus, so the curated translations' source papers are checked."""
     papers = [ex.paper for ex in extractions]
-    curated = load_curated(root / CURATED_FILE, {p["id"]: p for p in papers})
-    glossary = build_glossary(papers, curated, {ex.paper["id"]: ex.full_text for ex in extractions})
+    curated = load_curated(root / CURATED_FILE, {p.id: p for p in papers} if corpus else None)
+    glossary = build_glossary(papers, curated, {ex.paper.id: ex.full_text for ex in extractions})
     claim_terms(papers, glossary)
     return glossary
 
 
-def write_corpus(root: Path, papers: list[dict], glossary: list[dict]) -> list[Path]:
+def corpus_record(root: Path, path: Path, workers: int | None = None) -> Paper:
+    """The record `policykb build` writes for corpus paper ``path`` (``policykb extract`` of a
+    corpus paper): every paper extracted (unchanged ones from the cache), as the glossary and so
+    the claims' terms depend on them all."""
+    extractions = extract_corpus(root, workers=workers)
+    make_glossary(root, extractions)
+    return next(ex.paper for ex in extractions if ex.paper_id == path.stem)
+
+
+def write_corpus(root: Path, papers: list[Paper], glossary: list[dict]) -> list[Path]:
     """Record every id in the ledgers (append-only, flushed), then write each paper's YAML and
     the glossary atomically."""
     written = []
@@ -133,7 +133,7 @@ def write_corpus(root: Path, papers: list[dict], glossary: list[dict]) -> list[P
         ids.append_ledger(lpath, ids.ledger_rows(p, ids.read_ledger(lpath)))
     for p in papers:
         path = root / "corpus" / "papers" / f"{p['id']}.yaml"
-        yamlio.write(path, p)
+        yamlio.write(path, p.to_dict())
         written.append(path)
     path = root / GLOSSARY_FILE
     yamlio.write(path, {"schema_version": 1, "terms": glossary})

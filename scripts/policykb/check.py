@@ -13,6 +13,7 @@ import jsonschema
 from policykb import yamlio
 from policykb.errors import PolicyKBError
 from policykb.grounding import is_grounded
+from policykb.paper import Paper, PaperShapeError, as_dict
 from policykb.yamlpos import YamlLines
 
 ITEM_LISTS = ("claims", "frameworks", "recommendations", "statistics")
@@ -260,7 +261,13 @@ def check_corpus(root: Path) -> list[Problem]:
         if not isinstance(paper, dict):
             problems.append(Problem(str(f.relative_to(root)), 1, "expected a mapping (a paper record)"))
             continue
-        problems += check_paper(paper, f, root, text, seen_ids)
+        found = check_paper(paper, f, root, text, seen_ids)
+        if not found:  # sound for the schema: also a record the build can read (the one loader's shape)
+            try:
+                Paper.from_dict(paper, where=f.relative_to(root), text=text)
+            except PaperShapeError as exc:
+                found.append(Problem(exc.path, exc.line, exc.message))
+        problems += found
         problems += check_ledger(paper, f, root, text)
         paper_ids.add(paper.get("id"))
         if isinstance(paper.get("source"), dict) and isinstance(paper["source"].get("file"), str):
@@ -270,15 +277,16 @@ def check_corpus(root: Path) -> list[Problem]:
     return problems
 
 
-def check_records(root: Path, papers: list[dict], glossary: list[dict]) -> list[Problem]:
+def check_records(root: Path, papers: list[Paper], glossary: list[dict]) -> list[Problem]:
     """Check paper records and the glossary in memory, before anything is written: problems are
     reported at the file and line they would have, and a bad record never becomes the basis of
     the next build."""
     problems: list[Problem] = []
     seen_ids: dict = {}
     for paper in papers:
-        path = root / "corpus" / "papers" / f"{paper['id']}.yaml"
-        problems += check_paper(paper, path, root, yamlio.dump(paper), seen_ids)
+        data = as_dict(paper)  # the YAML the build would write, as the schema sees it
+        path = root / "corpus" / "papers" / f"{data['id']}.yaml"
+        problems += check_paper(data, path, root, yamlio.dump(data), seen_ids)
     glossary_data = {"schema_version": 1, "terms": glossary}
     problems += check_glossary(root, set(seen_ids), {p["id"] for p in papers}, glossary_data)
     return problems
@@ -288,7 +296,7 @@ def structure_warnings(root: Path) -> list[str]:
     """The structure warnings stored in each paper YAML (diagnostics.py), one line each."""
     out = []
     for f in sorted((root / "corpus" / "papers").glob("*.yaml")):
-        try:
+        try:  # read leniently: a file of the wrong shape is reported by check_corpus, its warnings still count
             paper = yamlio.read(f)
         except Exception:  # an unreadable file is reported by check_corpus
             continue

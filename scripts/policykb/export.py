@@ -7,6 +7,7 @@ import io
 import json
 
 from policykb.cite import bibtex, csl_item, ris
+from policykb.paper import as_dict
 from policykb.search.index import paper_url, permalink
 
 KINDS = ("claims", "recommendations", "statistics", "frameworks")
@@ -76,8 +77,9 @@ def to_csv(papers: list[dict], kinds: list[str], base_url: str) -> str:
     return "\ufeff" + buf.getvalue()
 
 
-def to_json(papers: list[dict], glossary: list[dict]) -> str:
-    data = {"schema_version": 1, "papers": sorted(papers, key=lambda p: p["id"]), "glossary": glossary}
+def to_json(papers: list, glossary: list[dict]) -> str:
+    """The papers (:class:`~policykb.paper.Paper` or their dicts) and the glossary as one JSON document."""
+    data = {"schema_version": 1, "papers": sorted((as_dict(p) for p in papers), key=lambda p: p["id"]), "glossary": glossary}
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 

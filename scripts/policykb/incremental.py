@@ -25,6 +25,7 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from policykb.errors import PolicyKBError
+from policykb.paper import Paper
 
 CACHE_DIR = Path(".cache") / "policykb" / "extract"
 CACHE_FORMAT = 1
@@ -148,7 +149,7 @@ def default_workers() -> int:
 @dataclass
 class ExtractResult:
     paper_id: str
-    paper: dict
+    paper: Paper
     full_text: str
     cached: bool
     inputs: PaperInputs | None = None

@@ -1,4 +1,5 @@
-"""From one text file to one paper record (the YAML contract of DESIGN §2)."""
+"""From one text file to one paper record (:class:`policykb.paper.Paper`, whose ``to_dict`` is the
+YAML contract of DESIGN §2)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from policykb import curation, extract
 from policykb.diagnostics import diagnose
+from policykb.paper import Author, Bilingual, ExcludedLine, Keywords, Meta, Note, Paper, Reference, Section, Source, Table
 from policykb.reading import RawText, read_raw
 from policykb.slug import paper_id_for
 from policykb.structure import Document, build_document
@@ -17,7 +19,7 @@ SCHEMA_VERSION = 1
 
 @dataclass
 class Extraction:
-    paper: dict
+    paper: Paper
     document: Document
     text: Text
 
@@ -27,75 +29,47 @@ class Extraction:
         return "\n".join([p.text for p in self.document.paragraphs] + [n.text for n in self.document.notes])
 
 
-def _meta_dict(doc: Document) -> dict:
+def _meta(doc: Document) -> Meta:
     m = doc.meta
-    out = {
-        "title": {"zh": m.title_zh, "en": m.title_en},
-        "authors": [
-            {"name": a.name, "name_en": a.name_en, "affiliation": a.affiliation} for a in m.authors
-        ],
-        "venue": m.venue,
-        "year": m.year,
-        "abstract": {"zh": m.abstract_zh, "en": m.abstract_en},
-        "keywords": {"zh": list(m.keywords_zh), "en": list(m.keywords_en)},
-        "provenance": dict(sorted(m.provenance.items())),
+    return Meta(
+        title=Bilingual(m.title_zh, m.title_en),
+        authors=[Author(a.name, a.name_en, a.affiliation) for a in m.authors],
+        venue=m.venue,
+        year=m.year,
+        abstract=Bilingual(m.abstract_zh, m.abstract_en),
+        keywords=Keywords(list(m.keywords_zh), list(m.keywords_en)),
+        provenance=dict(sorted(m.provenance.items())),
         # extra keys (welcome by the contract): what else the text prints
-        "venue_en": m.venue_en,
-        "date": m.date,
-        "issue": m.issue,
-        "pages": m.pages,
-        "article_number": m.article_number,
-    }
-    return out
+        venue_en=m.venue_en,
+        date=m.date,
+        issue=m.issue,
+        pages=m.pages,
+        article_number=m.article_number,
+    )
 
 
-def document_to_paper(doc: Document, paper_id: str, source_file: str, raw: RawText, items: dict) -> dict:
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "id": paper_id,
-        "source": {"file": source_file, "sha256": raw.sha256, "encoding": raw.encoding},
-        "meta": _meta_dict(doc),
-        "sections": [
-            {
-                "id": s.id,
-                "number": s.number,
-                "title": s.title,
-                "level": s.level,
-                "parent": s.parent,
-                "kind": s.kind,
-                "line": s.line,
-            }
-            for s in doc.sections
-        ],
-        "claims": items.get("claims", []),
-        "frameworks": items.get("frameworks", []),
-        "recommendations": items.get("recommendations", []),
-        "statistics": items.get("statistics", []),
-        "terms": items.get("terms", []),
-        "definitions": items.get("definitions", []),
-        "notes": [{"label": n.label, "text": n.text, "line": n.line} for n in doc.notes],
-        "references": [
-            {"number": r.number, "text": r.text, "alternates": r.alternates, "line": r.line}
-            for r in doc.references
-        ],
-        "tables": [
-            {
-                "kind": t.kind,
-                "number": t.number,
-                "caption": t.caption,
-                "section": t.section,
-                "line": t.line,
-                "rows": t.rows,
-                "notes": t.notes,
-            }
-            for t in doc.tables
-        ],
-        "front_matter": dict(doc.front_matter),
-        "excluded_lines": [{"line": d.line, "reason": d.reason, "text": d.text} for d in doc.dropped],
-        "retired_ids": items.get("retired_ids", []),
+def document_to_paper(doc: Document, paper_id: str, source_file: str, raw: RawText, items: dict) -> Paper:
+    return Paper(
+        schema_version=SCHEMA_VERSION,
+        id=paper_id,
+        source=Source(file=source_file, sha256=raw.sha256, encoding=raw.encoding),
+        meta=_meta(doc),
+        sections=[Section(s.id, s.number, s.title, s.level, s.parent, s.kind, s.line) for s in doc.sections],
+        claims=items.get("claims", []),
+        frameworks=items.get("frameworks", []),
+        recommendations=items.get("recommendations", []),
+        statistics=items.get("statistics", []),
+        terms=items.get("terms", []),
+        definitions=items.get("definitions", []),
+        notes=[Note(n.label, n.text, n.line) for n in doc.notes],
+        references=[Reference(r.number, r.text, r.alternates, r.line) for r in doc.references],
+        tables=[Table(t.kind, t.number, t.caption, t.section, t.line, t.rows, t.notes) for t in doc.tables],
+        front_matter=dict(doc.front_matter),
+        excluded_lines=[ExcludedLine(d.line, d.reason, d.text) for d in doc.dropped],
+        retired_ids=items.get("retired_ids", []),
         # what looks wrong about the document's structure (diagnostics.py); `check` lists these
-        "warnings": diagnose(doc, items, raw.text),
-    }
+        warnings=diagnose(doc, items, raw.text),
+    )
 
 
 def extract_paper(
@@ -104,7 +78,7 @@ def extract_paper(
     paper_id: str | None = None,
     source_file: str | None = None,
     meta_file: Path | None = None,
-    previous: dict | None = None,
+    previous: Paper | dict | None = None,
     known: dict | None = None,
 ) -> Extraction:
     """Read, clean, structure and extract one paper.
@@ -124,5 +98,5 @@ def extract_paper(
     items = extract.extract_items(doc, text, pid, previous=previous, known=known, curation_file=curation_file)
     paper = document_to_paper(doc, pid, source_file or str(path), raw, items)
     # corrections that no longer find their item: "corpus/curation/<paper>.yaml:<line>: …"
-    paper["warnings"] = list(paper["warnings"]) + items.get("curation_warnings", [])
+    paper.warnings = list(paper.warnings) + items.get("curation_warnings", [])
     return Extraction(paper=paper, document=doc, text=text)

@@ -33,6 +33,11 @@ def dump(data) -> str:
 
 def read(path: str | Path):
     """Parse a YAML file; a missing file, bad encoding or bad YAML is a :class:`PolicyKBError`."""
+    return read_with_text(path)[0]
+
+
+def read_with_text(path: str | Path) -> tuple:
+    """(parsed YAML, its text) of a file, with the errors of :func:`read`."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
@@ -41,7 +46,7 @@ def read(path: str | Path):
     except UnicodeDecodeError as exc:
         line = p.read_bytes()[: exc.start].count(b"\n") + 1
         raise PolicyKBError("not valid UTF-8", p, line) from None
-    return load_yaml_text(text, str(p))
+    return load_yaml_text(text, str(p)), text
 
 
 def write(path: str | Path, data) -> bool:

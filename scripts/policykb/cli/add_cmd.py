@@ -78,12 +78,12 @@ def run(args, root) -> int:
     with BuildLock(root):
         # try the paper before anything is copied: an extraction error leaves the corpus as it was
         ex = extract_paper(src, paper_id=pid, source_file=f"corpus/raw/{pid}.txt")
-        m = ex.paper["meta"]
+        m = ex.paper.meta
         shown = {
-            "title": m["title"]["zh"] or m["title"]["en"],
-            "authors": "、".join(a["name"] for a in m["authors"]),
-            "venue": m["venue"],
-            "year": m["year"],
+            "title": m.title.zh or m.title.en,
+            "authors": "、".join(a.name for a in m.authors),
+            "venue": m.venue,
+            "year": m.year,
         }
         meta = curated_meta(args)
         write_bytes(raw_path, raw.data)
@@ -97,21 +97,21 @@ def run(args, root) -> int:
                 raw_path.unlink(missing_ok=True)
                 meta_path.unlink(missing_ok=True)
             raise
-    paper = next(p for p in report.papers if p["id"] == pid)
-    pm = paper["meta"]
-    for key, value in (("title", pm["title"]["zh"] or pm["title"]["en"]),
-                       ("authors", "、".join(a["name"] for a in pm["authors"])),
-                       ("venue", pm["venue"]), ("year", pm["year"])):
-        prov = pm["provenance"].get("title.zh" if key == "title" else key)
+    paper = next(p for p in report.papers if p.id == pid)
+    pm = paper.meta
+    for key, value in (("title", pm.title.zh or pm.title.en),
+                       ("authors", "、".join(a.name for a in pm.authors)),
+                       ("venue", pm.venue), ("year", pm.year)):
+        prov = pm.provenance.get("title.zh" if key == "title" else key)
         print(f"  {key}: {value if value not in (None, '') else '未注明 / not stated'}" + (f" ({prov})" if prov and value else ""))
-    print("  found: " + ", ".join(f"{len(paper.get(k) or [])} {k}" for k in KINDS))
-    print(f"  sections: {len(paper['sections'])}, excluded lines: {len(paper['excluded_lines'])}")
-    warnings = list(paper.get("warnings") or [])
-    if not pm["title"]["zh"] and not pm["title"]["en"]:
+    print("  found: " + ", ".join(f"{len(paper[k])} {k}" for k in KINDS))
+    print(f"  sections: {len(paper.sections)}, excluded lines: {len(paper.excluded_lines)}")
+    warnings = list(paper.warnings)
+    if not pm.title.zh and not pm.title.en:
         warnings.append("no title found: give --title or add it to " + str(meta_path.relative_to(root)))
-    if not pm["authors"]:
+    if not pm.authors:
         warnings.append("no authors found: give --authors if the paper names them")
-    if sum(len(paper.get(k) or []) for k in KINDS[:4]) == 0:
+    if sum(len(paper[k]) for k in KINDS[:4]) == 0:
         warnings.append("no items extracted: is the layout recognised? see `policykb extract`")
     for w in warnings:
         print(f"  warning: {w}")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from rapidfuzz import process
 
-from policykb import yamlio
 from policykb.cite import STYLES, citation
 from policykb.errors import PolicyKBError
+from policykb.paper import Paper, read_paper
 from policykb.search.index import paper_url, permalink, site_url
 
 HELP = "a ready citation of an item (or a paper), with its permalink"
@@ -22,14 +22,15 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def load_papers(root: Path) -> dict[str, dict]:
+def load_papers(root: Path) -> dict[str, Paper]:
+    """Every paper record of the corpus (a malformed file: one line naming it)."""
     files = sorted((root / "corpus" / "papers").glob("*.yaml"))
     if not files:
         raise PolicyKBError("no paper files; run `policykb build` first", root / "corpus" / "papers")
-    return {f.stem: yamlio.read(f) for f in files}
+    return {f.stem: read_paper(f) for f in files}
 
 
-def find(papers: dict[str, dict], item_id: str):
+def find(papers: dict[str, Paper], item_id: str):
     if item_id in papers:
         return papers[item_id], None
     pid = item_id.split(".", 1)[0]

@@ -38,7 +38,7 @@ def run(args, root) -> int:
         gpath = root / "corpus" / "glossary.yaml"
         glossary = yamlio.read(gpath)["terms"] if gpath.exists() else []
         if args.kind:
-            papers = [dict(p, **{k: (p[k] if k in kinds else []) for k in KINDS}) for p in papers]
+            papers = [dict(p.to_dict(), **{k: (p[k] if k in kinds else []) for k in KINDS}) for p in papers]
         out = to_json(papers, glossary)
     elif args.format == "csl-json":
         out = to_csl_json(papers, kinds if args.kind else None, base)

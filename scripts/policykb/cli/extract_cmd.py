@@ -18,7 +18,8 @@ def register(sub) -> None:
 
 
 def run(args, root) -> int:
-    from policykb.glossary.curated import known_terms  # imported here: other commands need not load them
+    from policykb.build import corpus_record, make_glossary  # imported here: other commands need not load them
+    from policykb.glossary.curated import known_terms
     from policykb.pipeline import extract_paper
 
     # inside a project, the curated glossary helps find term boundaries (as in `build`)
@@ -26,19 +27,14 @@ def run(args, root) -> int:
     raw_dir = (root / "corpus" / "raw").resolve()
     path = args.path
     if path.is_file() and not path.is_symlink() and path.resolve().parent == raw_dir and args.paper_id in (None, path.stem):
-        # a paper of the corpus: the same extraction as `build` (curated metadata, corrections
-        # in corpus/curation/, ids from its last record and ledger)
-        from policykb.build import paper_inputs
-        from policykb.errors import PolicyKBError
-        from policykb.incremental import extract_one, freeze_known
-
-        result = extract_one(paper_inputs(root.resolve(), path.resolve(), freeze_known(known)))
-        if result[0] == "error":
-            raise PolicyKBError(result[1], result[2], result[3])
-        paper = result[1]
+        # a paper of the corpus: its record as `build` writes it (curated metadata, corrections
+        # in corpus/curation/, ids from its last record and ledger, claim terms from the corpus glossary)
+        paper = corpus_record(root.resolve(), path.resolve())
     else:
-        paper = extract_paper(path, paper_id=args.paper_id, known=known).paper
-    for w in paper.get("warnings") or []:
+        ex = extract_paper(path, paper_id=args.paper_id, known=known)
+        make_glossary(root, [ex], corpus=False)  # claim terms: the terms of this paper and the curated glossary
+        paper = ex.paper
+    for w in paper.warnings:
         print(f"warning: {args.path}: {w}", file=sys.stderr)
-    sys.stdout.write(yamlio.dump(paper))
+    sys.stdout.write(yamlio.dump(paper.to_dict()))
     return 0

@@ -43,6 +43,11 @@ def extract_records(doc: Document, text: Text, known: dict | None = None) -> dic
     for kind in ("recommendations", "claims"):
         for it in records[kind]:
             it.topics = topics_in((it.get("title") or "") + it.text)
+    for c in records["claims"]:
+        # a claim's terms are the glossary terms it mentions, which depend on the whole corpus:
+        # their one owner is glossary.merge.claim_terms (called by build.make_glossary, for
+        # `build` and `extract` alike), not the extractor
+        c.terms = []
     for lst in records.values():
         for it in lst:
             ground(it, text)
