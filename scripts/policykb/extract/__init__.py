@@ -33,7 +33,7 @@ def extract_records(doc: Document, text: Text, known: dict | None = None) -> dic
     definable = {t.zh for t in terms} | set(known) | set(doc.meta.keywords_zh) | quoted
     abbreviations = {t.abbr: t.zh for t in terms if t.abbr}
     records = {
-        "claims": extract_claims(doc, doc.meta.keywords_zh),
+        "claims": extract_claims(doc),
         "frameworks": extract_frameworks(doc),
         "recommendations": extract_recommendations(doc),
         "statistics": extract_statistics(doc),
@@ -43,11 +43,9 @@ def extract_records(doc: Document, text: Text, known: dict | None = None) -> dic
     for kind in ("recommendations", "claims"):
         for it in records[kind]:
             it.topics = topics_in((it.get("title") or "") + it.text)
-    for c in records["claims"]:
-        # a claim's terms are the glossary terms it mentions, which depend on the whole corpus:
-        # their one owner is glossary.merge.claim_terms (called by build.make_glossary, for
-        # `build` and `extract` alike), not the extractor
-        c.terms = []
+    # a claim's terms are the glossary terms it mentions, which depend on the whole corpus: their
+    # one owner is glossary.merge.claim_terms (called by build.make_glossary, for `build` and
+    # `extract` alike), not the extractor, which leaves them empty
     for lst in records.values():
         for it in lst:
             ground(it, text)

@@ -132,7 +132,9 @@ def score_sentence(sentence: str, *, abstract: bool, section_topic: bool, paragr
     return score, kind
 
 
-def extract_claims(doc: Document, keywords: list[str]) -> list[Claim]:
+def extract_claims(doc: Document) -> list[Claim]:
+    """The claims of a document; their ``terms`` are filled by their one owner,
+    :func:`policykb.glossary.merge.claim_terms`, from the corpus glossary."""
     out: list[Claim] = []
     core = core_terms(doc)
     seen_first: set[str] = set()
@@ -161,7 +163,6 @@ def extract_claims(doc: Document, keywords: list[str]) -> list[Claim]:
                         quote=sent,
                         section=p.section,
                         kind=kind or "assertion",
-                        terms=[k for k in keywords if k in sent],
                         score=round(score, 2),
                         line=p.line,
                     )
