@@ -38,3 +38,33 @@ def test_a_speakers_own_plan_or_a_figure_of_speech_is_not_advice(tmp_path):
     quotes = [r["quote"] for r in _recs(tmp_path)]
     assert not any("要效益" in q or "我们要继续" in q for q in quotes), quotes
     assert len(quotes) == 3
+
+
+SUBHEADS = """东海市企业智能化调查发布
+
+本报讯 7月15日，市经信局发布《东海市企业人工智能应用情况调查报告》，这是我市首次对企业人工智能应用情况开展全面摸底。
+
+■ 总体：应用面扩大
+
+调查显示，受访企业中已应用人工智能技术的占38.6%。
+
+■ 建议：找准场景 补齐服务
+
+东海大学教授周敏认为，难的不是技术，而是找准场景。“中小企业应用人工智能，应从质检、排产这些见效快的环节切入。”她还建议，各区要结合主导产业建设行业数据集。
+
+研究院副院长郑浩表示，集群里的企业痛点相似。他建议，以产业集群为单位建设“行业大脑”，由龙头企业共同运营；同时，高校和职业院校应加快开设工业人工智能相关课程。
+"""
+
+
+def test_subheads_quoted_advice_and_a_second_piece_of_advice(tmp_path):
+    p = tmp_path / "subheads.txt"
+    p.write_text(SUBHEADS, encoding="utf-8")
+    paper = extract_paper(p, paper_id="subheads").paper
+    assert [s["title"] for s in paper["sections"] if s["kind"] == "heading"] == ["总体：应用面扩大", "建议：找准场景补齐服务"]
+    level1 = [r["quote"] for r in paper["recommendations"] if r["level"] == 1]
+    assert len(level1) == 4, level1
+    assert level1[0].startswith("“中小企业应用人工智能，应从质检") and level1[0].endswith("”")
+    assert level1[1].startswith("她还建议，各区要结合主导产业")
+    assert level1[2].endswith("由龙头企业共同运营；") and level1[3].startswith("同时，高校和职业院校应加快开设")
+    inline = [r["quote"] for r in paper["recommendations"] if r["level"] == "inline"]
+    assert not any(q in l1 or l1 in q for q in inline for l1 in level1), inline  # no item twice

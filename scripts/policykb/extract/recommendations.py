@@ -502,14 +502,21 @@ def _advice_sentences(col: _Collector, paras: list[Paragraph], used: set, own_on
                         break
                     end = b2
                 whole = p.text[a:end].strip()
-                col.add(title=title, text=whole, quote=whole, section=p.section, level=1)
+                # "他建议，以…建设…；同时，高校和职业院校应加快…": a second piece of advice after 同时/此外
+                pieces = re.split(cfg["advice_also"], whole)
+                for n, piece in enumerate(pieces):
+                    if n and not re.search(cfg["quoted_advice_cue"], piece):
+                        continue
+                    t = title if n == 0 else re.split(r"[，,；;。]", re.sub(r"^(?:同时|此外|另外)[，,]\s*", "", piece), maxsplit=1)[0]
+                    col.add(title=t, text=piece, quote=piece, section=p.section, level=1)
                 continue
-            # "“应加快…。”" then "她说。": the quotation and who said it
+            # "“应加快…。”" then "她说。" (the quotation and who said it) or "她还建议，…"
             q = quoted.match(sent) if quoted else None
             by = re.match(cfg["quoted_advice_by"], p.text[b:]) if q else None
-            if by and re.search(cfg["quoted_advice_cue"], q.group("inner")) and not re.search(cfg["quoted_advice_not"], q.group("inner")):
+            then = re.match(cfg["quoted_advice_then"], p.text[b:]) if q and not by else None
+            if (by or then) and re.search(cfg["quoted_advice_cue"], q.group("inner")) and not re.search(cfg["quoted_advice_not"], q.group("inner")):
                 title = re.split(r"[，,；;。]", q.group("inner").strip(), maxsplit=1)[0]
-                whole = p.text[a : b + by.end()].strip()
+                whole = p.text[a : b + by.end()].strip() if by else sent
                 col.add(title=title, text=whole, quote=whole, section=p.section, level=1)
 
 
@@ -555,7 +562,7 @@ def extract_recommendations(doc: Document) -> list[Recommendation]:
             continue
         for a, b in sentences(p.text):
             sent = p.text[a:b].strip()
-            if _is_prescriptive(sent):
+            if _is_prescriptive(sent) and not any(sent in r.quote or r.quote in sent for r in structured):
                 col.add(title=None, text=sent, quote=sent, section=p.section, level="inline")
     return structured + col.items
 
