@@ -393,7 +393,10 @@ def _level1_from_paragraphs(col: _Collector, paras: list[Paragraph], used: set, 
     found = False
     if require_prescriptive:
         slogans = _slogan_paragraphs(paras)
-        if slogans and not any(p.number is not None or any(m.match(p.text) for m in markers) for p in paras):
+        numbered_elsewhere = any(
+            p.number is not None or any(m.match(p.text) for m in markers) for p in paras if p not in slogans
+        )  # "其次，应善用…" is one of the slogans, not a numbered list
+        if slogans and not numbered_elsewhere:
             for p in slogans:
                 head = p.text[: sentences(p.text)[0][1]].strip()
                 col.add(title=head.rstrip("。；;"), text=p.text, quote=head, section=p.section, level=1)

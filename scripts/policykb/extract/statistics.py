@@ -244,8 +244,9 @@ def find_numbers(text: str) -> list[StatCandidate]:
             continue
         if m.start() > 0 and re.match(r"[一二两三四五六七八九十百千]", text[m.start() - 1]):
             continue  # part of a longer numeral
-        out.append(StatCandidate(parse_chinese(m.group("n")), None, "成", m.start(), m.end(), _qual_before(text, m.start())))
-    for m in re.finditer(c["half"], text):  # 接近一半 -> 0.5
+        tenths = parse_chinese(m.group("n")) + (parse_chinese(m.group("m")) / 10 if m.group("m") else 0)  # 一成五 -> 1.5 成
+        out.append(StatCandidate(tenths, None, "成", m.start(), m.end(), _qual_before(text, m.start())))
+    for m in [*re.finditer(c["half"], text), *re.finditer(c["half_short"], text)]:  # 接近一半, 逾半 -> 0.5
         a = m.start("q")
         if not _inside_title(text, a):
             out.append(StatCandidate(0.5, None, None, a, m.end(), _qual_before(text, a)))
@@ -786,7 +787,7 @@ def extract_statistics(doc: Document) -> list[Statistic]:
     out: list[Statistic] = []
     # the front matter (来源：绍兴日报) before the body: a local paper names its city there
     front = " ".join(str(v) for v in doc.front_matter.values())
-    own = own_region(doc.meta.title_zh or "", front + "\n" + "".join(p.text for p in doc.paragraphs[:200]))
+    own = own_region(doc.meta.title_zh or "", "".join(p.text for p in doc.paragraphs[:200]), front)
     # the counties and districts the document names are places for its subjects ("嵊州市最低")
     with document_places(local_places("\n".join(p.text for p in doc.paragraphs))):
         named = events((doc.meta.title_zh or "") + "\n" + "\n".join(p.text for p in doc.paragraphs[:3]))

@@ -28,7 +28,7 @@ def _names() -> dict[str, str]:
     c = _cfg()
     out = dict(c["names"])
     for p in c["provinces"]:
-        canon = p if p in ("香港", "澳门") else p + ("市" if p in c["municipalities"] else "省")
+        canon = p if p in ("香港", "澳门", "台湾") else p + ("市" if p in c["municipalities"] else "省")
         if p in ("内蒙古", "广西", "西藏", "宁夏", "新疆"):
             canon = p
         out.setdefault(p, canon)
@@ -140,9 +140,25 @@ def _named_own(title: str, head: str) -> str | None:
     return best + level
 
 
-def own_region(title: str, text: str) -> str:
+def _most_named(head: str) -> str | None:
+    """The province or city the opening text is about: named at least three times and more than
+    twice as often as any other province or city ("人工智慧热潮席卷全球，台湾正站在…台湾…台湾…")."""
+    c = _cfg()
+    local = set(_names()[p] for p in c["provinces"]) | set(c["cities"])
+    counts: dict[str, int] = {}
+    for _, _, canon in mentions(head):
+        if canon in local:
+            counts[canon] = counts.get(canon, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def own_region(title: str, text: str, front: str = "") -> str:
     """The document's own region: a province or city its title names, else 香港 for a text
-    that speaks of 本港, else the city a title calling it 我市 names in the opening text, else 中国.
+    that speaks of 本港, else the city a title calling it 我市 names in its front matter and opening
+    text, else the province or city its opening text keeps naming (台湾), else 中国.
 
     >>> own_region("湖北省人工智能赋能新质生产力发展实施方案", ""), own_region("x", "本港企业"), own_region("x", "")
     ('湖北省', '香港', '中国')
@@ -157,7 +173,9 @@ def own_region(title: str, text: str) -> str:
             return canon
     if any(w in text for w in _cfg()["own_region_hk"]):
         return "香港"
-    named = _named_own(title or "", text[:1000])
+    # a local paper names its city in its front matter (来源：绍兴日报); an author's affiliation there
+    # (河南大学) does not make a paper about that province, so only the body is counted for _most_named
+    named = _named_own(title or "", (front + "\n" + text)[:1000]) or _most_named(text[:1000])
     if named:
         return named
     # a county or district the title names without its suffix and the opening text with it
