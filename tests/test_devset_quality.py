@@ -14,8 +14,9 @@ FLOORS = {
     "test": {"statistics": (0.88, 0.88), "recommendations-1": (0.90, 0.88), "recommendations-2": (0.95, 0.93)},
 }
 # dev indicator/subject were 0.86/0.90 on 25 documents; the four documents added on 2026-12-02 (a survey
-# across districts, a journal of sample populations) and a Taiwan editorial measure 0.82/0.85 on all 30
-FIELDS = {"dev": {"indicator": 0.82, "subject": 0.85}, "test": {"indicator": 0.80, "subject": 0.60}}
+# across districts, a journal of sample populations), a Taiwan editorial and a survey journal measure
+# 0.82/0.845 on all 31
+FIELDS = {"dev": {"indicator": 0.82, "subject": 0.84}, "test": {"indicator": 0.80, "subject": 0.60}}
 
 
 @pytest.fixture(scope="module", params=["dev", "test"])

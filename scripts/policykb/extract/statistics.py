@@ -637,13 +637,18 @@ def figure_subject(c: StatCandidate, sent: str, carry: str, own: str, named: dic
     return subject
 
 
-def paragraph_figures(text: str, own: str = "中国", named: dict | None = None, firm: tuple[str, list[str]] | None = None):
+def paragraph_figures(text: str, own: str = "中国", named: dict | None = None, firm: tuple[str, list[str]] | None = None,
+                      survey: list | None = None):
     """The figures of a paragraph with what each measures and whom it is about: yields
     ``(sentence span, candidate, indicator, subject)``. The subject carries from sentence to
-    sentence (a place named once is the subject of the figures after it), and a survey's or
-    sample's population is the subject of the figures that report it."""
+    sentence (a place named once is the subject of the figures after it), a survey's or sample's
+    population is the subject of the figures that report it, and a company the paragraph names
+    is the 公司 of its clauses. ``survey`` (a one-item list) carries a survey's population in from
+    the paragraphs before and out to the ones after (a survey section reports it over several)."""
     carry = own
-    surveyed = None  # the population of a survey or sample named earlier in the paragraph
+    survey = survey if survey is not None else [None]
+    surveyed = survey[0]  # the population of a survey or sample named earlier
+    firm = main_firm(text) or firm  # "湖北楚天精工机械有限公司是…。公司投入2 000万元…"
     for a, b in _sentences(text):
         sent = text[a:b]
         here = survey_population(sent, own)
@@ -661,16 +666,17 @@ def paragraph_figures(text: str, own: str = "中国", named: dict | None = None,
                 subject = measured_population(subject, population, carry, own, part)
             yield (a, b), c, owned_indicator(ind, subject, sent[: c.start]), subject
         surveyed = here or surveyed
+    survey[0] = surveyed
 
 
 def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: str = "中国", named: dict | None = None,
-                    firm: tuple[str, list[str]] | None = None) -> None:
+                    firm: tuple[str, list[str]] | None = None, survey: list | None = None) -> None:
     text = para.text
     before, last = {}, None  # the period of the sentences before each sentence
     for a, b in _sentences(text):
         before[a] = last
         last = period_for(text[a:b], b - a) or last
-    for (a, b), c, ind, subject in paragraph_figures(text, own, named, firm):
+    for (a, b), c, ind, subject in paragraph_figures(text, own, named, firm, survey):
         sent = text[a:b]
         src = source_for(sent) or note_source(para, a, b, doc)
         period = period_for(sent, c.start)
@@ -792,8 +798,9 @@ def extract_statistics(doc: Document) -> list[Statistic]:
     with document_places(local_places("\n".join(p.text for p in doc.paragraphs))):
         named = events((doc.meta.title_zh or "") + "\n" + "\n".join(p.text for p in doc.paragraphs[:3]))
         firm = main_firm("\n".join(p.text for p in doc.paragraphs[:3]))
+        surveys: dict[str, list] = {}  # per section: the population of its latest survey
         for para in doc.paragraphs:
-            _from_paragraph(para, doc, out, own, named, firm)
+            _from_paragraph(para, doc, out, own, named, firm, surveys.setdefault(para.section, [None]))
         _from_tables(doc, out, own)
         # notes that are not bibliographic (examples, definitions) can carry figures too
         for n in doc.notes:
