@@ -346,6 +346,8 @@ def subject_for(sentence: str, pos: int, carry: str, own: str, named: bool = Tru
             continue
         if re.match(c["reference_after"], sentence[end:pos]):
             continue
+        if canon in c["scope_places"] and re.match(c["scope_after"], sentence[end:pos]):
+            continue  # "封测产值全球市占率约五成", "排名全球第一": the world is the scope, not who
         if (
             re.search(c["soft_reference_before"], sentence[:start])
             or re.match(c["soft_reference_after"], sentence[end:])
