@@ -375,6 +375,7 @@ def _strip_opening(s: str) -> str:
                 break
         s = re.sub(c["indicator_frame"], "", s)  # "香港在一百多个经济体中排名" -> 排名
         s = re.sub(r"^于?第[一二三四]季度?", "", s)  # "本中心于第四季对…"
+        s = re.sub(c["indicator_time_opening"], "", s)  # "今年前三季出口总值年增" -> 出口总值年增
         if s == before:
             break
     return s
