@@ -60,6 +60,16 @@ def load_memo(path: Path | None) -> None:
         _MEMO.update(memo)
 
 
+def memoised(what: bytes, text: str, compute):
+    """``compute(text)``, remembered under (``what``, ``text``) for this build and the next."""
+    k = hashlib.sha256(what + b"\0" + text.encode()).digest()
+    _USED.add(k)
+    value = _MEMO.get(k)
+    if value is None:
+        value = _MEMO[k] = compute(text)
+    return value
+
+
 def save_memo(path: Path) -> None:
     """Keep the segmentations this build used (and only those: the file does not grow), atomically."""
     path = Path(path)
@@ -83,12 +93,7 @@ class GlossarySegmenter:
         return _tokenizer(self._key)
 
     def _memo(self, what: str, text: str, compute):
-        k = hashlib.sha256(self._digest + what.encode() + b"\0" + text.encode()).digest()
-        _USED.add(k)
-        value = _MEMO.get(k)
-        if value is None:
-            value = _MEMO[k] = compute(text)
-        return value
+        return memoised(self._digest + what.encode(), text, compute)
 
     def search_tokens(self, text: str, norm) -> list[str]:
         """The search index's tokens of ``text``: jieba's search mode, normalised, sorted, no punctuation."""
