@@ -11,10 +11,10 @@ same bytes. It takes back the glossary and the claims' terms from the entry.
 
 **The site**: ``site/.policykb-stamp.json`` holds the digest of what `mkdocs build` and the
 static search index read (docs/, mkdocs.yml, the generated navigation, overrides/, the search
-indexes, the papers' titles, the code and every installed distribution's version) and the size
-and modification time of every file of the site. It is written atomically after the new site
-was swapped in; a build whose inputs hash the same and whose site still has those files skips
-`mkdocs build` and keeps the site.
+indexes, the papers' titles, the code and every installed distribution's version) and a digest
+of the path, size and modification time of every file of the site. It is written atomically
+after the new site was swapped in; a build whose inputs hash the same and whose site still has
+those files skips `mkdocs build` and keeps the site.
 """
 
 from __future__ import annotations
@@ -118,13 +118,14 @@ def site_key(root: Path, titles: dict[str, str]) -> str:
     return h.hexdigest()
 
 
-def _site_files(site: Path) -> dict[str, list[int]]:
-    out = {}
+def _site_files(site: Path) -> str:
+    """SHA-256 over the path, size and modification time of every file of the site but the stamp."""
+    h = hashlib.sha256()
     for f in sorted(site.rglob("*")):
         if f.is_file() and f.name != STAMP:
             st = f.stat()
-            out[str(f.relative_to(site))] = [st.st_size, st.st_mtime_ns]
-    return out
+            h.update(f"{f.relative_to(site)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
 
 
 def site_is_current(root: Path, key: str) -> bool:
@@ -142,4 +143,4 @@ def write_stamp(root: Path, key: str) -> None:
     build runs mkdocs again)."""
     site = root / "site"
     stamp = {"inputs": key, "files": _site_files(site)}
-    write_bytes(site / STAMP, json.dumps(stamp, sort_keys=True).encode())
+    write_bytes(site / STAMP, (json.dumps(stamp, sort_keys=True) + "\n").encode())
