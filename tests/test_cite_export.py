@@ -270,3 +270,16 @@ def test_cite_control_composes_exactly_the_cli_citation(tmp_path):
             for style in TEMPLATE_STYLES:
                 loc = attrs.get("bibloc", attrs["loc"]) if style == "bibtex" else attrs["loc"]
                 assert fill_template(templates[style], attrs["key"], loc, url) == citation(paper, it, style, url)
+
+
+def test_json_indented_is_json_dumps():
+    from policykb.export import json_indented
+
+    tricky = {"a": [], "b": {}, "c": [1, 2.5, -0.0, 1e300, float("nan"), float("inf"), -float("inf"), True, False, None],
+              "文": "引号\"、反斜杠\\、换行\n、制表\t、\u2028、\x00、😀", 3: {"x": [[], [{}], ("t", 1)]}, 1.5: 0,
+              True: 1, None: 2}  # fmt: skip
+    for obj in (tricky, [], {}, "s", 7, [tricky, [tricky]]):
+        for indent in (1, 2):
+            assert json_indented(obj, indent) == json.dumps(obj, ensure_ascii=False, indent=indent)
+    with pytest.raises(TypeError):
+        json_indented({"a": {1, 2}})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import re
 import shutil
@@ -13,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policykb import ids, yamlio
-from policykb.atomic import BuildLock
+from policykb.atomic import BuildLock, write_text
+from policykb.buildcache import derived_key, load_derived, save_derived, site_is_current, site_key, write_stamp
 from policykb.check import check_records
 from policykb.errors import PolicyKBError
 from policykb.glossary.curated import CURATED_FILE, known_terms, load_curated
@@ -23,7 +25,7 @@ from policykb.incremental import PaperInputs, extract_all, freeze_known, remembe
 from policykb.paper import Paper, PaperShapeError, read_paper
 from policykb.progress import Progress
 from policykb.render.paper_page import paper_title
-from policykb.render.site import render_site
+from policykb.render.site import GENERATED_DIRS, render_site
 from policykb.search.index import PASSAGES_FILE, build_index, build_passages, site_url, write_index
 from policykb.search.static import write_static
 from policykb.search.store import PASSAGES_SQLITE, write_sqlite
@@ -124,21 +126,23 @@ def corpus_record(root: Path, path: Path, workers: int | None = None) -> Paper:
     return next(ex.paper for ex in extractions if ex.paper_id == path.stem)
 
 
-def write_corpus(root: Path, papers: list[Paper], glossary: list[dict]) -> list[Path]:
+def corpus_texts(root: Path, papers: list[Paper], glossary: list[dict]) -> dict[Path, str]:
+    """The YAML of each paper record and of the glossary, by the path it is written to (dumped
+    once: `check` reads its line numbers, `write` its bytes)."""
+    texts = {root / "corpus" / "papers" / f"{p.id}.yaml": yamlio.dump(p.to_dict()) for p in papers}
+    texts[root / GLOSSARY_FILE] = yamlio.dump({"schema_version": 1, "terms": glossary})
+    return texts
+
+
+def write_corpus(root: Path, papers: list[Paper], texts: dict[Path, str]) -> list[Path]:
     """Record every id in the ledgers (append-only, flushed), then write each paper's YAML and
-    the glossary atomically."""
-    written = []
+    the glossary (``texts``, from :func:`corpus_texts`) atomically."""
     for p in papers:
         lpath = ids.ledger_path(root, p["id"])
         ids.append_ledger(lpath, ids.ledger_rows(p, ids.read_ledger(lpath)))
-    for p in papers:
-        path = root / "corpus" / "papers" / f"{p['id']}.yaml"
-        yamlio.write(path, p.to_dict())
-        written.append(path)
-    path = root / GLOSSARY_FILE
-    yamlio.write(path, {"schema_version": 1, "terms": glossary})
-    written.append(path)
-    return written
+    for path, text in texts.items():  # the papers, then the glossary
+        write_text(path, text)
+    return list(texts)
 
 
 def _die_with_parent() -> None:
@@ -220,7 +224,10 @@ def build_corpus(
     ``workers`` extraction processes (default: the cores), ``cache`` reuses unchanged papers'
     extraction, ``quiet`` silences the per-stage lines (default: quiet unless stderr is a terminal)."""
     with BuildLock(root):
-        return _build(root, site=site, workers=workers, cache=cache, quiet=quiet)
+        try:
+            return _build(root, site=site, workers=workers, cache=cache, quiet=quiet)
+        finally:
+            gc.unfreeze()
 
 
 def _build(root: Path, *, site: bool = True, workers: int | None = None, cache: bool = True, quiet: bool | None = None) -> BuildReport:
@@ -231,23 +238,42 @@ def _build(root: Path, *, site: bool = True, workers: int | None = None, cache: 
         extractions = extract_corpus(root, workers=workers, cache=cache)
         cached = sum(ex.cached for ex in extractions)
         st["note"] = f"{len(extractions)} papers, {cached} unchanged from the cache"
+    # the records live as long as the build: the cyclic collector need not scan them again and
+    # again (its full passes grew with the corpus, a cost of every later stage)
+    gc.freeze()
     report.papers = [ex.paper for ex in extractions]
     report.extracted = [ex.paper_id for ex in extractions if not ex.cached]
     for paper in report.papers:  # a document whose structure looks wrong is reported, never silent
         for w in paper.get("warnings") or []:
             where = "" if w.startswith("corpus/curation/") else f"{paper['source']['file']}: "
             print(f"warning: {where}{w}", file=sys.stderr)
+    titles = {p["id"]: paper_title(p) for p in report.papers}
+    with prog.stage("verify") as st:
+        # the derived stages' inputs and outputs as the last build left them (buildcache.py)
+        curated = [root / CURATED_FILE] + sorted((root / "corpus" / "curation").glob("*.yaml"))
+        key = derived_key(root, extractions, site_url(root), curated)
+        entry = load_derived(root, key, GENERATED_DIRS) if cache else None
+        current = entry is not None and (not site or site_is_current(root, site_key(root, titles)))
+        st["note"] = "nothing changed: pages, indexes and site kept" if current else ""
+    if current:
+        report.glossary = entry["glossary"]
+        for p in report.papers:
+            for c in p["claims"]:
+                c["terms"] = entry["claim_terms"][c["id"]]
+        report.seconds = prog.seconds
+        return report
     memo = root / SEGMENT_MEMO
     load_memo(memo if cache else None)  # the glossary's and the index's segmentations of the last build
     with prog.stage("glossary"):
         report.glossary = make_glossary(root, extractions)
     with prog.stage("check"):
         # validate in memory; nothing is written unless every record is sound
-        problems = check_records(root, report.papers, report.glossary)
+        texts = corpus_texts(root, report.papers, report.glossary)
+        problems = check_records(root, report.papers, report.glossary, texts)
     if problems:
         raise PolicyKBError(f"{len(problems)} problem(s) in the corpus, first: {problems[0]}", root)
     with prog.stage("write"):
-        report.written += write_corpus(root, report.papers, report.glossary)
+        report.written += write_corpus(root, report.papers, texts)
         if cache:
             remember_written(root, extractions)
     with prog.stage("search index"):
@@ -258,20 +284,28 @@ def _build(root: Path, *, site: bool = True, workers: int | None = None, cache: 
         passages = build_passages(paragraphs, report.glossary, site_url(root))
         report.written.append(write_index(root, passages, PASSAGES_FILE))
         report.written.append(write_sqlite(root, passages, PASSAGES_SQLITE))
-        if cache:
-            save_memo(memo)
     with prog.stage("render"):
         report.written += render_site(report.papers, report.glossary, root, site_url(root))
+        if cache:
+            save_memo(memo)
+            ledgers = [ids.ledger_path(root, p["id"]) for p in report.papers]
+            save_derived(root, key, report.written + ledgers, GENERATED_DIRS, report.glossary, report.papers)
     if site:
-        with prog.stage("mkdocs"):
-            staging = root / SITE_STAGING
-            try:
-                run_mkdocs(root, site_dir=staging)
-                write_static(staging, index, {p['id']: paper_title(p) for p in report.papers}, passages)
-            except PolicyKBError:
-                shutil.rmtree(staging, ignore_errors=True)  # the last good site stays as it is
-                raise
-            swap_in_site(root, staging)
+        with prog.stage("site stamp") as st:
+            skey = site_key(root, titles)
+            keep = cache and site_is_current(root, skey)
+            st["note"] = "site unchanged: mkdocs not run" if keep else ""
+        if not keep:
+            with prog.stage("mkdocs"):
+                staging = root / SITE_STAGING
+                try:
+                    run_mkdocs(root, site_dir=staging)
+                    write_static(staging, index, titles, passages)
+                except PolicyKBError:
+                    shutil.rmtree(staging, ignore_errors=True)  # the last good site stays as it is
+                    raise
+                swap_in_site(root, staging)
+                write_stamp(root, skey)  # only now: a build killed before it runs mkdocs again
     report.seconds = prog.seconds
 
     return report

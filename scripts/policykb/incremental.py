@@ -33,7 +33,7 @@ PACKAGE = Path(__file__).resolve().parent
 # Parts of the package that never run during extraction (a change there keeps the cache).
 NOT_EXTRACTION = {
     "cli", "render", "search", "build.py", "check.py", "cite.py", "export.py",
-    "incremental.py", "progress.py", "__main__.py",
+    "incremental.py", "progress.py", "__main__.py", "buildcache.py",
 }  # fmt: skip
 
 
@@ -41,16 +41,22 @@ NOT_EXTRACTION = {
 def code_version() -> str:
     """SHA-256 over every source and rule file that extraction runs or reads (and the versions of
     Python, jieba, OpenCC and PyYAML), so an edited rule or extractor invalidates every paper."""
+    return package_digest(frozenset(NOT_EXTRACTION), ("jieba", "opencc", "yaml", "rapidfuzz"))
+
+
+def package_digest(skip: frozenset, modules: tuple) -> str:
+    """SHA-256 over the package's source and rule files (but the top-level parts in ``skip``),
+    Python's version and the versions of ``modules``."""
     h = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
         rel = path.relative_to(PACKAGE)
-        if not path.is_file() or "__pycache__" in rel.parts or rel.parts[0] in NOT_EXTRACTION:
+        if not path.is_file() or "__pycache__" in rel.parts or rel.parts[0] in skip:
             continue
         if path.suffix not in {".py", ".yaml", ".yml", ".json", ".tsv", ".txt"}:
             continue
         h.update(rel.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     versions = [sys.version]
-    for mod in ("jieba", "opencc", "yaml", "rapidfuzz"):
+    for mod in modules:
         try:
             versions.append(f"{mod} {getattr(__import__(mod), '__version__', '?')}")
         except ImportError:

@@ -23,12 +23,17 @@ def esc(text: str | None) -> str:
     if text is None:
         return NOT_STATED
     t = html.escape(text, quote=False)
-    t = re.sub(r"([\\`*_{}\[\]|#!])", r"\\\1", t)
+    t = _BACKSLASHED.sub(r"\\\1", t)
     t = t.replace("$", "&#36;").replace("~", "&#126;")
     t = t.replace("\n", " ")
-    t = re.sub(r"^(\d+)\.", r"\1\\.", t)  # "1. 推动…" is text, not an ordered list
-    t = re.sub(r"^([-+])(\s)", r"\\\1\2", t)
+    t = _ORDERED.sub(r"\1\\.", t)  # "1. 推动…" is text, not an ordered list
+    t = _BULLET.sub(r"\\\1\2", t)
     return t
+
+
+_BACKSLASHED = re.compile(r"([\\`*_{}\[\]|#!])")
+_ORDERED = re.compile(r"^(\d+)\.")
+_BULLET = re.compile(r"^([-+])(\s)")
 
 
 def html_text(text: str) -> str:

@@ -44,11 +44,13 @@ def item_text(it: dict) -> str:
 
 
 def _words(text: str, stop: frozenset) -> list[str]:
+    from policykb.glossary.segmenter import memoised
     from policykb.search.normalize import norm
     from policykb.segment import words
 
     out = []
-    for w in words(norm(text)):
+    # jieba's words of the text (no user dictionary), kept in the build's segmentation memo
+    for w in memoised(b"jieba words", norm(text), words):
         w = w.strip()
         if w in stop or not _WORD.fullmatch(w):
             continue

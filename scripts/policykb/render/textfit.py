@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _PUNCT = re.compile(r"[，。；：、,.;:！？!?）)》」”\s]")
 
@@ -23,19 +24,25 @@ def truncate(text: str | None, limit: int) -> str:
     t = " ".join((text or "").split())
     if len(t) <= limit:
         return t
+    return _cut(t, limit)
+
+
+@lru_cache(maxsize=65536)
+def _cut(t: str, limit: int) -> str:
+    """The cut of :func:`truncate` (memoised: a related item's text is shortened on every page
+    that lists it, with jieba)."""
     room = t[: limit - 1]
     cut = None
     for m in _PUNCT.finditer(room):
         if m.end() >= len(room) * 2 // 3:
             cut = m.end()
     if cut is None:
-        import logging
+        from policykb.glossary.segmenter import memoised
+        from policykb.segment import words
 
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict" lines on stderr
         pos = 0
-        for w in jieba.cut(t[: limit + 8]):
+        # jieba's words (in the build's memo: a rebuild need not load jieba's dictionary)
+        for w in memoised(b"jieba words", t[: limit + 8], words):
             if pos + len(w) > limit - 1:
                 break
             pos += len(w)
