@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+import re
 import shutil
 import subprocess
 import sys
@@ -79,3 +81,24 @@ def documents() -> dict:
         text = clean(read_raw(REPO / "corpus" / "raw" / f"{p}.txt"))
         out[p] = (build_document(text), text)
     return out
+
+
+# The fast lane (`pytest -m "not slow"`) keeps the pure tests. A test is slow when it builds a
+# project (the session's built project, a copy of the project, `policykb build`/`add`) or drives
+# the browser, whether or not it carries the marker itself.
+_BUILDS = re.compile(r"copy_project\(|run_cli\([^)]*[\"'](?:build|add|serve)[\"']|\bbuild\.build\(|\bbuild_project\(")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("slow"):
+            continue
+        uses_build = "built_project" in getattr(item, "fixturenames", ())
+        module = getattr(item, "module", None)
+        browser = module is not None and module.__name__ == "test_browser"
+        try:
+            source = inspect.getsource(item.function) if hasattr(item, "function") else ""
+        except (OSError, TypeError):
+            source = ""
+        if uses_build or browser or _BUILDS.search(source):
+            item.add_marker(pytest.mark.slow)
