@@ -38,3 +38,29 @@ def terms(tmp_path_factory):
 ])
 def test_term_start(terms, gloss, zh):
     assert terms.get(gloss) == zh, terms
+
+
+MORE = """术语测试二
+
+一、引言
+
+美国发布人工智能风险管理框架（AI RMF，Artificial Intelligence Risk Management Framework）。随着智能体（AI agents）普及，风险上升。
+推动面向人工智能的软件物料清单（Software Bill of Materials，SBOM）建设。
+"""
+
+
+def test_spaced_abbreviation_verbs_and_a_known_modifier(tmp_path):
+    p = tmp_path / "more.txt"
+    p.write_text(MORE, encoding="utf-8")
+    terms = {(t["abbr"] or t["en"]): t for t in extract_paper(p, paper_id="more", known=known_terms(REPO)).paper["terms"]}
+    assert terms["AI RMF"]["zh"] == "人工智能风险管理框架" and terms["AI RMF"]["en"] == "Artificial Intelligence Risk Management Framework"
+    assert terms["AI agents"]["zh"] == "智能体"
+    assert terms["SBOM"]["zh"] == "软件物料清单"
+
+
+def test_english_keywords_right_under_the_chinese_ones(tmp_path):
+    p = tmp_path / "kw.txt"
+    p.write_text("人工智能与金融风险管理\n\n摘要：本文研究人工智能在金融风险管理中的应用。\n关键词：人工智能；金融风险管理；可解释性\nKeywords: artificial intelligence; financial risk management; explainability\n\n一、引言\n\n人工智能正在改变金融业。\n", encoding="utf-8")
+    paper = extract_paper(p, paper_id="kw").paper
+    assert paper["meta"]["keywords"]["en"] == ["artificial intelligence", "financial risk management", "explainability"]
+    assert {(t["zh"], t["en"]) for t in paper["terms"] if t["source"] == "keywords"} >= {("金融风险管理", "financial risk management"), ("可解释性", "explainability")}

@@ -348,6 +348,8 @@ class _Builder:
             return "abstract", {}
         if _rx("keywords_label").match(t):
             return "keywords", {}
+        if _rx("english_keywords_label").match(t):
+            return "keywords", {"english": True}  # "Keywords: …" right under 关键词, no English block
         if "\t" in line.raw or (_rx("aligned_row").match(t) and re.search(r"\d", t)):
             return "table-row", {}
         m = _rx("table_caption").match(t)

@@ -51,8 +51,8 @@ def parse_gloss(content: str) -> tuple[str | None, str | None] | None:
         return None
     en, abbr = None, None
     for part in [p.strip() for p in re.split(r"[，,;；]", c) if p.strip()]:
-        if re.match(cfg["abbreviation"], part) and " " not in part:
-            abbr = abbr or part
+        if (re.match(cfg["abbreviation"], part) and " " not in part) or re.fullmatch(cfg["spaced_abbreviation"], part):
+            abbr = abbr or part  # "GPT", or capitals with a space ("AI RMF")
         elif re.fullmatch(r"[A-Za-z][A-Za-z'’\- ]{1,80}", part):
             en = en or part
         else:
@@ -202,7 +202,7 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
     head = next((k for k in known if english and "".join(ws_long).startswith(k) and len("".join(ws_long)) - len(k) >= 4
                  and not _glossed(k, english, known)), None)
     if head:
-        ws_long = words("".join(ws_long)[len(head) :])
+        ws_long = words("".join(ws_long)[len(head) :].removeprefix("的"))  # "人工智能的软件物料清单"
     if "".join(ws_long) != longest:
         longest = "".join(ws_long)
         cleaned = [(c, f) for c, f in cleaned if len(c) <= len(longest)]

@@ -202,8 +202,12 @@ def build_document(text: Text) -> Document:
         elif k == "keywords":
             # split on the raw text: cleaning removes the spaces that separate keywords
             raw_kw = " ".join(MARKER_RE.sub("", ln.text) for ln in b.lines)
-            meta.keywords_zh = front.split_keywords(front.strip_label(raw_kw, "keywords_label"))
-            meta.provenance["keywords.zh"] = "text"
+            if b.meta.get("english"):
+                meta.keywords_en = front.split_keywords(front.strip_label(raw_kw, "english_keywords_label"))
+                meta.provenance["keywords.en"] = "text"
+            else:
+                meta.keywords_zh = front.split_keywords(front.strip_label(raw_kw, "keywords_label"))
+                meta.provenance["keywords.zh"] = "text"
         elif k == "note":
             notes.append(Note(label=b.meta["label"], text=_note_text(b), line=b.line, offs=b.offs))
         elif k == "reference":
