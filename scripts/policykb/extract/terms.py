@@ -211,6 +211,7 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
     shorter = [
         c for c, _ in cleaned
         if 4 <= len(c) < len(longest) and _standalone(corpus_text, c) > corpus_text.count(longest)
+        and not (english and c in known and english.lower() not in known[c])  # 人工智能 is not AGI
     ]
     if shorter:
         return max(shorter, key=len)
