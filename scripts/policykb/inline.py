@@ -39,6 +39,19 @@ def is_han(c: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
 
 
+# the same ranges as is_han, for counting with one regex instead of a call per character
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+
+
+def han_count(s: str) -> int:
+    """How many characters of ``s`` are CJK ideographs (``sum(map(is_han, s))``).
+
+    >>> han_count("GPT-4与大模型")
+    4
+    """
+    return len(_HAN.findall(s))
+
+
 _WIDE_PUNCT = set("，。、；：？！…—～·《》〈〉「」『』【】（）〔〕“”‘’■●◆▲")
 
 
@@ -231,6 +244,9 @@ def _removable_space(left: str, right: str) -> bool:
     return False
 
 
+_SPACE = re.compile(r"\s")  # what str.isspace() is true of
+
+
 def squeeze_spaces(text: str, offs: list[int], markers: list[Marker] | None = None):
     """Collapse whitespace; drop spaces between Chinese characters (and between Chinese and
     digits), keep them inside English and between digit groups. Marker positions are
@@ -241,9 +257,13 @@ def squeeze_spaces(text: str, offs: list[int], markers: list[Marker] | None = No
     >>> squeeze_spaces("达 6 710 亿 参数", list(range(14)))[0]
     '达6 710亿参数'
     """
+    n = len(text)
+    if not _SPACE.search(text):  # nothing to squeeze: the text, offsets and markers as they are
+        index = range(n + 1)  # each position is its own new position
+        new_markers = None if markers is None else [Marker(m.label, m.kind, index[min(m.pos, n)], m.raw_offset) for m in markers]
+        return text, list(offs[:n]), new_markers
     keep = [True] * len(text)
     i = 0
-    n = len(text)
     while i < n:
         if text[i].isspace():
             j = i

@@ -209,6 +209,8 @@ def _series(sentence: str) -> list[list[str]]:
     j = c["series_joiners"]
     mod = r"(?:(?:传统|最新|新)的)?"
     for suf in c["series_suffixes"]:
+        if re.escape(suf) == suf and sentence.count(suf) < 3:
+            continue  # fewer than three of the suffix (a plain word): no three parts ending in it
         item = rf"{mod}[\u4e00-\u9fff]{{1,6}}?{suf}"
         for m in re.finditer(rf"{item}(?:{j}{item}){{2,}}", sentence):
             parts = [re.sub(rf"^{mod}", "", x) for x in re.split(j, m.group(0)) if x]
@@ -289,6 +291,8 @@ def _enumeration(sentence: str) -> list[tuple[str, list[str], str]]:
 
 def _dichotomy(sentence: str) -> list[tuple[str, list[str]]]:
     out = []
+    if "分为" not in sentence and "分化为" not in sentence:
+        return out  # none of the verbs below (区分为 and 划分为 contain 分为): skip the slow scan
     for m in re.finditer(r"(?P<subj>[^，,。；;]{2,30}?)(?:可以|可)?(?:区分为|划分为|分化为|分为)(?P<list>[^，,。；;]{4,80})", sentence):
         lst = re.sub(r"(?:两|二|三|四)(?:大|种|类|个)?[\u4e00-\u9fff]{0,4}$", "", m.group("list"))
         items = split_list(lst)
