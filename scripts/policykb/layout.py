@@ -14,7 +14,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from policykb import rules
 from policykb.inline import Marker, clean_segments, ends_sentence, han_count
@@ -27,8 +27,8 @@ class Line:
     start: int  # offset of the first character of the line in the raw text
     raw: str  # the line without its newline
 
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # a line is never edited: stripped once
         return self.raw.strip()
 
 

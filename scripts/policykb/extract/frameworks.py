@@ -39,6 +39,19 @@ def _count_rx() -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=None)
+def _uncounted_rx() -> re.Pattern:
+    """等 + a noun of an uncounted list (rules: uncounted_nouns, longest first)."""
+    nouns = "|".join(map(re.escape, sorted(_cfg()["uncounted_nouns"], key=len, reverse=True)))
+    return re.compile(rf"等(?P<mod>[^，,。；;、]{{0,6}}?)(?P<noun>{nouns})")
+
+
+@lru_cache(maxsize=None)
+def _plain_suffixes() -> frozenset:
+    """The series suffixes that are plain words (no regex syntax), which str.count can find."""
+    return frozenset(s for s in _cfg()["series_suffixes"] if re.escape(s) == s)
+
+
 def _count_value(s: str) -> int | None:
     if s.isdigit():
         return int(s)
@@ -209,7 +222,7 @@ def _series(sentence: str) -> list[list[str]]:
     j = c["series_joiners"]
     mod = r"(?:(?:传统|最新|新)的)?"
     for suf in c["series_suffixes"]:
-        if re.escape(suf) == suf and sentence.count(suf) < 3:
+        if suf in _plain_suffixes() and sentence.count(suf) < 3:
             continue  # fewer than three of the suffix (a plain word): no three parts ending in it
         item = rf"{mod}[\u4e00-\u9fff]{{1,6}}?{suf}"
         for m in re.finditer(rf"{item}(?:{j}{item}){{2,}}", sentence):
@@ -252,8 +265,7 @@ def _enumeration(sentence: str) -> list[tuple[str, list[str], str]]:
     out = []
     found = [(m.start(), m.group("n"), m.group("noun")) for m in _count_rx().finditer(sentence)]
     # "具有 A、B、C 和 D 等技术—经济特征": no count, at least three items
-    nouns = "|".join(map(re.escape, sorted(c["uncounted_nouns"], key=len, reverse=True)))
-    for m in re.finditer(rf"等(?P<mod>[^，,。；;、]{{0,6}}?)(?P<noun>{nouns})", sentence):
+    for m in _uncounted_rx().finditer(sentence):
         if not any(abs(m.start() - f[0]) <= 1 for f in found):
             found.append((m.start(), None, m.group("mod") + m.group("noun")))
     for pos, count, noun in found:

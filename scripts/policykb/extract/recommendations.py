@@ -48,8 +48,13 @@ def action_verb_alternation() -> str:
     return "|".join(map(re.escape, sorted(_cfg()["action_verbs"], key=len, reverse=True)))
 
 
+@lru_cache(maxsize=None)
+def _action_verbs() -> tuple[str, ...]:
+    return tuple(_cfg()["action_verbs"])
+
+
 def _starts_with_verb(title: str) -> bool:
-    return any(title.startswith(v) for v in _cfg()["action_verbs"])
+    return title.startswith(_action_verbs())
 
 
 def prescriptive_parts(doc: Document) -> list[Section]:
