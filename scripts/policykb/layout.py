@@ -31,6 +31,11 @@ class Line:
     def text(self) -> str:  # a line is never edited: stripped once
         return self.raw.strip()
 
+    @cached_property
+    def hans(self) -> int:
+        """How many Chinese characters the line holds (measured once)."""
+        return han_count(self.text)
+
 
 @dataclass
 class Block:
@@ -148,7 +153,7 @@ def heading_like(text: str) -> bool:
 
 def _width(lines: list[Line], length) -> tuple[int, float] | None:
     """(wrap width, share of lines near the typical full line) with one way of measuring a line."""
-    lens = [length(ln.raw) for ln in lines if ln.text and han_count(ln.text) >= 5]
+    lens = [length(ln.raw) for ln in lines if ln.text and ln.hans >= 5]
     if len(lens) < 20:
         return None
     # the typical full line: the length with most lines within ±3 (short last lines, headings and
@@ -175,7 +180,7 @@ def measure_width(lines: list[Line]):
     if _width(pure, han_len):
         # the all-Chinese full line, and how many lines with Latin characters are that long either way
         typical = Counter(han_len(ln.raw) for ln in pure).most_common(1)[0][0]
-        mixed = [ln.raw for ln in lines if len(re.findall(r"[A-Za-z0-9]", ln.text)) >= 3 and han_count(ln.text) >= 5]
+        mixed = [ln.raw for ln in lines if len(re.findall(r"[A-Za-z0-9]", ln.text)) >= 3 and ln.hans >= 5]
         fits = {f: sum(1 for t in mixed if abs(f(t) - typical) <= 2) for f in found}
         length = cell_len if fits[cell_len] > fits[han_len] and found[cell_len] else han_len
     else:  # too few all-Chinese lines: the measure under which line lengths are the more regular
@@ -280,10 +285,12 @@ class _Builder:
         self.cfg = cfg
         self.front_labels = cfg["front_matter_labels"]
         self.front_label_rxs = [(lab, _front_label_rx(lab)) for lab in self.front_labels]
+        self.non_body = [(rules.regex(r["pattern"]), r["reason"]) for r in cfg["non_body_lines"]]
+        self.end_markers = [rules.regex(p) for p in cfg["end_markers"]]
         self.has_inline_notes = False
         self.english_tail: Line | None = None
         # the length of a typical full wrapped line (the median; `width` is a high percentile)
-        lens = [length(ln.raw) for ln in lines if ln.text and han_count(ln.text) >= 5]
+        lens = [length(ln.raw) for ln in lines if ln.text and ln.hans >= 5]
         self.full_line = statistics.median(lens) if lens else 0
 
     # -- helpers
@@ -335,16 +342,16 @@ class _Builder:
         t = line.text
         if t in self.headers:
             return "dropped", {"reason": "running header"}
-        for rule in self.cfg["non_body_lines"]:
-            if rules.regex(rule["pattern"]).match(t):
-                return "dropped", {"reason": rule["reason"]}
+        for rx, reason in self.non_body:
+            if rx.match(t):
+                return "dropped", {"reason": reason}
         if _rx("publication_line").match(t):
             return "publication", {}
-        for pat in self.cfg["end_markers"]:
-            if re.match(pat, t):
-                return "end", {}
-        if self.front_label(t):
-            return "front", {"label": self.front_label(t)}
+        if any(rx.match(t) for rx in self.end_markers):
+            return "end", {}
+        label = self.front_label(t)
+        if label:
+            return "front", {"label": label}
         if _rx("references_heading").match(t):
             return "references-heading", {}
         if _rx("notes_heading").match(t):
