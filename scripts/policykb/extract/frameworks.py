@@ -201,7 +201,7 @@ def _closed_lists(sentence: str) -> list[tuple[str, list[str]]]:
     """A list of three or more parts closed by 构成…支柱 / 出发 / 角度 (rules: list_closers)."""
     out = []
     for closer in _cfg()["list_closers"]:
-        for m in re.finditer(closer, sentence):
+        for m in rules.regex(closer).finditer(sentence):
             before = sentence[: m.start()]
             start = _last_top_level(before, "，,。；;：:") + 1
             seg = before[start:]

@@ -575,14 +575,18 @@ def extract_recommendations(doc: Document) -> list[Recommendation]:
     return structured + col.items
 
 
+@lru_cache(maxsize=None)
+def _inline_cues() -> tuple[re.Pattern, ...]:
+    return tuple(rules.regex(p) for p in _cfg()["inline_cues"])
+
+
 def _is_prescriptive(sentence: str) -> bool:
-    cfg = _cfg()
     if len(sentence) < 10:
         return False
     if sentence.count("”") > sentence.count("“"):
         return False  # the end of a quotation that began in an earlier sentence
-    for pat in cfg["inline_cues"]:
-        for m in re.finditer(pat, sentence):
+    for rx in _inline_cues():
+        for m in rx.finditer(sentence):
             # a cue inside a quotation is someone else's words
             before = sentence[: m.start()]
             if before.count("“") > before.count("”"):
