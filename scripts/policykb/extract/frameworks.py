@@ -410,7 +410,8 @@ def extract_frameworks(doc: Document) -> list[Framework]:
         if t.kind == "figure" and any(c in t.caption for c in _cfg()["caption_cues"]):
             quote, section = (f"图{t.number} {t.caption}" if t.number else t.caption), t.section or "s0"
             for p in doc.paragraphs:  # the sentence that presents the figure
-                m = re.search(rf"[^。！？]*如?图\s*{t.number}所示[^。！？]*[。！？]", p.text) if t.number else None
+                # ("所示" in the text first: the pattern scans every sentence start otherwise)
+                m = re.search(rf"[^。！？]*如?图\s*{t.number}所示[^。！？]*[。！？]", p.text) if t.number and "所示" in p.text else None
                 if m:
                     quote, section = m.group(0), p.section
                     break
