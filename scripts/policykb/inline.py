@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate, compress
 
 from policykb import rules
 from policykb.analysis import zero_width
@@ -37,6 +38,19 @@ def is_han(c: str) -> bool:
     """
     o = ord(c)
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+
+
+# the same ranges as is_han, for counting with one regex instead of a call per character
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+
+
+def han_count(s: str) -> int:
+    """How many characters of ``s`` are CJK ideographs (``sum(map(is_han, s))``).
+
+    >>> han_count("GPT-4与大模型")
+    4
+    """
+    return len(_HAN.findall(s))
 
 
 _WIDE_PUNCT = set("，。、；：？！…—～·《》〈〉「」『』【】（）〔〕“”‘’■●◆▲")
@@ -154,6 +168,7 @@ def join_segments(segments: list[tuple[int, str]]) -> tuple[str, list[int]]:
     """
     chars: list[str] = []
     offs: list[int] = []
+    zw = zero_width()
     for start, seg in segments:
         lead = len(seg) - len(seg.lstrip())
         body = seg.strip()
@@ -169,8 +184,12 @@ def join_segments(segments: list[tuple[int, str]]) -> tuple[str, list[int]]:
             elif _needs_space(chars[-1], body[0]):
                 chars.append(" ")
                 offs.append(offs[-1] + 1)
+        if zw.isdisjoint(body):  # the usual case: every character, one offset each
+            chars.extend(body)
+            offs.extend(range(start + lead, start + lead + len(body)))
+            continue
         for i, c in enumerate(body):
-            if c in zero_width():
+            if c in zw:
                 continue
             chars.append(c)
             offs.append(start + lead + i)
@@ -231,6 +250,10 @@ def _removable_space(left: str, right: str) -> bool:
     return False
 
 
+_SPACE = re.compile(r"\s")  # what str.isspace() is true of
+_SPACES = re.compile(r"\s+")
+
+
 def squeeze_spaces(text: str, offs: list[int], markers: list[Marker] | None = None):
     """Collapse whitespace; drop spaces between Chinese characters (and between Chinese and
     digits), keep them inside English and between digit groups. Marker positions are
@@ -241,38 +264,24 @@ def squeeze_spaces(text: str, offs: list[int], markers: list[Marker] | None = No
     >>> squeeze_spaces("达 6 710 亿 参数", list(range(14)))[0]
     '达6 710亿参数'
     """
-    keep = [True] * len(text)
-    i = 0
     n = len(text)
-    while i < n:
-        if text[i].isspace():
-            j = i
-            while j < n and text[j].isspace():
-                j += 1
-            left = text[i - 1] if i > 0 else ""
-            right = text[j] if j < n else ""
-            for k in range(i, j):
-                keep[k] = False
-            if left and right and not _removable_space(left, right):
-                keep[i] = True  # keep exactly one space
-            i = j
-        else:
-            i += 1
-    new_index = []
-    count = 0
-    for k in range(n):
-        new_index.append(count)
-        if keep[k]:
-            count += 1
-    new_index.append(count)
-    chars = [c if not c.isspace() else " " for c, k in zip(text, keep) if k]
-    new_offs = [o for o, k in zip(offs, keep) if k]
+    keep = [1] * n  # 1: the character stays
+    for m in _SPACES.finditer(text):
+        i, j = m.span()
+        keep[i:j] = [0] * (j - i)
+        left = text[i - 1] if i > 0 else ""
+        right = text[j] if j < n else ""
+        if left and right and not _removable_space(left, right):
+            keep[i] = 1  # keep exactly one space
+    squeezed = _SPACE.sub(" ", "".join(compress(text, keep)))  # a space kept is printed " "
+    new_offs = list(compress(offs, keep))
     new_markers = None
     if markers is not None:
+        new_index = [0, *accumulate(keep)]  # a position's position in the new text
         new_markers = [
             Marker(m.label, m.kind, new_index[min(m.pos, n)], m.raw_offset) for m in markers
         ]
-    return "".join(chars), new_offs, new_markers
+    return squeezed, new_offs, new_markers
 
 
 def clean_segments(segments: list[tuple[int, str]]) -> tuple[str, list[int], list[Marker]]:

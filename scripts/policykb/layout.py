@@ -14,9 +14,10 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from policykb import rules
-from policykb.inline import Marker, clean_segments, ends_sentence, is_han
+from policykb.inline import Marker, clean_segments, ends_sentence, han_count
 from policykb.segment import crosses
 
 
@@ -26,9 +27,14 @@ class Line:
     start: int  # offset of the first character of the line in the raw text
     raw: str  # the line without its newline
 
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # a line is never edited: stripped once
         return self.raw.strip()
+
+    @cached_property
+    def hans(self) -> int:
+        """How many Chinese characters the line holds (measured once)."""
+        return han_count(self.text)
 
 
 @dataclass
@@ -73,11 +79,19 @@ def _rx(key: str) -> re.Pattern:
     return rules.regex(rules.load("layout.yaml")[key])
 
 
+@lru_cache(maxsize=None)
+def _front_label_rx(label: str) -> re.Pattern:
+    return re.compile(rf"^{re.escape(label)}\s*[:：]")
+
+
+_ASCII = re.compile(r"[\x00-\x7f]")
+
+
 def latin_ratio(s: str) -> float:
-    letters = [c for c in s if not c.isspace()]
+    letters = "".join(s.split())  # the characters that are not spaces
     if not letters:
         return 0.0
-    return sum(1 for c in letters if c.isascii()) / len(letters)
+    return len(_ASCII.findall(letters)) / len(letters)
 
 
 def is_latin_line(s: str) -> bool:
@@ -92,7 +106,9 @@ def han_len(s: str) -> int:
 def cell_len(s: str) -> int:
     """The printed width of a line in full-width cells: a Latin letter, digit or space is half a
     cell (a PDF wraps a line with English in it at the same printed width as an all-Chinese one)."""
-    return round(sum(0.5 if ch.isascii() else 1 for ch in s.strip()))
+    s = s.strip()
+    narrow = len(_ASCII.findall(s))
+    return round((len(s) - narrow) + narrow * 0.5)  # exact in floating point, as the sum was
 
 
 # --- heading candidates ------------------------------------------------------------------
@@ -137,7 +153,7 @@ def heading_like(text: str) -> bool:
 
 def _width(lines: list[Line], length) -> tuple[int, float] | None:
     """(wrap width, share of lines near the typical full line) with one way of measuring a line."""
-    lens = [length(ln.raw) for ln in lines if ln.text and sum(map(is_han, ln.text)) >= 5]
+    lens = [length(ln.raw) for ln in lines if ln.text and ln.hans >= 5]
     if len(lens) < 20:
         return None
     # the typical full line: the length with most lines within ±3 (short last lines, headings and
@@ -164,7 +180,7 @@ def measure_width(lines: list[Line]):
     if _width(pure, han_len):
         # the all-Chinese full line, and how many lines with Latin characters are that long either way
         typical = Counter(han_len(ln.raw) for ln in pure).most_common(1)[0][0]
-        mixed = [ln.raw for ln in lines if len(re.findall(r"[A-Za-z0-9]", ln.text)) >= 3 and sum(map(is_han, ln.text)) >= 5]
+        mixed = [ln.raw for ln in lines if len(re.findall(r"[A-Za-z0-9]", ln.text)) >= 3 and ln.hans >= 5]
         fits = {f: sum(1 for t in mixed if abs(f(t) - typical) <= 2) for f in found}
         length = cell_len if fits[cell_len] > fits[han_len] and found[cell_len] else han_len
     else:  # too few all-Chinese lines: the measure under which line lengths are the more regular
@@ -268,10 +284,13 @@ class _Builder:
         cfg = rules.load("layout.yaml")
         self.cfg = cfg
         self.front_labels = cfg["front_matter_labels"]
+        self.front_label_rxs = [(lab, _front_label_rx(lab)) for lab in self.front_labels]
+        self.non_body = [(rules.regex(r["pattern"]), r["reason"]) for r in cfg["non_body_lines"]]
+        self.end_markers = [rules.regex(p) for p in cfg["end_markers"]]
         self.has_inline_notes = False
         self.english_tail: Line | None = None
         # the length of a typical full wrapped line (the median; `width` is a high percentile)
-        lens = [length(ln.raw) for ln in lines if ln.text and sum(map(is_han, ln.text)) >= 5]
+        lens = [length(ln.raw) for ln in lines if ln.text and ln.hans >= 5]
         self.full_line = statistics.median(lens) if lens else 0
 
     # -- helpers
@@ -302,8 +321,8 @@ class _Builder:
 
     def front_label(self, text: str) -> str | None:
         t = text.lstrip("[［【").strip()
-        for lab in self.front_labels:
-            if re.match(rf"^{re.escape(lab)}\s*[:：]", t):
+        for lab, rx in self.front_label_rxs:
+            if rx.match(t):
                 return lab
         if _rx("author_bio_pattern").match(t):
             return "作者简介"
@@ -323,16 +342,16 @@ class _Builder:
         t = line.text
         if t in self.headers:
             return "dropped", {"reason": "running header"}
-        for rule in self.cfg["non_body_lines"]:
-            if rules.regex(rule["pattern"]).match(t):
-                return "dropped", {"reason": rule["reason"]}
+        for rx, reason in self.non_body:
+            if rx.match(t):
+                return "dropped", {"reason": reason}
         if _rx("publication_line").match(t):
             return "publication", {}
-        for pat in self.cfg["end_markers"]:
-            if re.match(pat, t):
-                return "end", {}
-        if self.front_label(t):
-            return "front", {"label": self.front_label(t)}
+        if any(rx.match(t) for rx in self.end_markers):
+            return "end", {}
+        label = self.front_label(t)
+        if label:
+            return "front", {"label": label}
         if _rx("references_heading").match(t):
             return "references-heading", {}
         if _rx("notes_heading").match(t):

@@ -78,6 +78,12 @@ def split_parts(sentence: str) -> list[tuple[int, int]]:
     return parts
 
 
+@lru_cache(maxsize=None)
+def _penalties() -> tuple[tuple[re.Pattern, float], ...]:
+    """The penalty rules (rules: claims penalties), compiled once."""
+    return tuple((rules.regex(p["pattern"]), p["score"]) for p in _cfg()["penalties"])
+
+
 def score_sentence(sentence: str, *, abstract: bool, section_topic: bool, paragraph_topic: bool, core: list[str] = ()) -> tuple[float, str | None]:
     c = _cfg()
     sentence = re.sub(c["prefix"], "", sentence)
@@ -106,9 +112,9 @@ def score_sentence(sentence: str, *, abstract: bool, section_topic: bool, paragr
     subj = _subject(sentence)[: c["core_subject"]["window"]]
     if any(t in subj for t in core):
         score += c["core_subject"]["score"]
-    for pen in c["penalties"]:
-        if re.search(pen["pattern"], sentence):
-            score += pen["score"]
+    for rx, penalty in _penalties():
+        if rx.search(sentence):
+            score += penalty
     thesis = re.search(c["thesis"]["pattern"], sentence)
     if thesis:
         score += c["thesis"]["score"]

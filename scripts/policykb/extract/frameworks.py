@@ -39,6 +39,19 @@ def _count_rx() -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=None)
+def _uncounted_rx() -> re.Pattern:
+    """等 + a noun of an uncounted list (rules: uncounted_nouns, longest first)."""
+    nouns = "|".join(map(re.escape, sorted(_cfg()["uncounted_nouns"], key=len, reverse=True)))
+    return re.compile(rf"等(?P<mod>[^，,。；;、]{{0,6}}?)(?P<noun>{nouns})")
+
+
+@lru_cache(maxsize=None)
+def _plain_suffixes() -> frozenset:
+    """The series suffixes that are plain words (no regex syntax), which str.count can find."""
+    return frozenset(s for s in _cfg()["series_suffixes"] if re.escape(s) == s)
+
+
 def _count_value(s: str) -> int | None:
     if s.isdigit():
         return int(s)
@@ -188,7 +201,7 @@ def _closed_lists(sentence: str) -> list[tuple[str, list[str]]]:
     """A list of three or more parts closed by 构成…支柱 / 出发 / 角度 (rules: list_closers)."""
     out = []
     for closer in _cfg()["list_closers"]:
-        for m in re.finditer(closer, sentence):
+        for m in rules.regex(closer).finditer(sentence):
             before = sentence[: m.start()]
             start = _last_top_level(before, "，,。；;：:") + 1
             seg = before[start:]
@@ -209,6 +222,8 @@ def _series(sentence: str) -> list[list[str]]:
     j = c["series_joiners"]
     mod = r"(?:(?:传统|最新|新)的)?"
     for suf in c["series_suffixes"]:
+        if suf in _plain_suffixes() and sentence.count(suf) < 3:
+            continue  # fewer than three of the suffix (a plain word): no three parts ending in it
         item = rf"{mod}[\u4e00-\u9fff]{{1,6}}?{suf}"
         for m in re.finditer(rf"{item}(?:{j}{item}){{2,}}", sentence):
             parts = [re.sub(rf"^{mod}", "", x) for x in re.split(j, m.group(0)) if x]
@@ -250,8 +265,7 @@ def _enumeration(sentence: str) -> list[tuple[str, list[str], str]]:
     out = []
     found = [(m.start(), m.group("n"), m.group("noun")) for m in _count_rx().finditer(sentence)]
     # "具有 A、B、C 和 D 等技术—经济特征": no count, at least three items
-    nouns = "|".join(map(re.escape, sorted(c["uncounted_nouns"], key=len, reverse=True)))
-    for m in re.finditer(rf"等(?P<mod>[^，,。；;、]{{0,6}}?)(?P<noun>{nouns})", sentence):
+    for m in _uncounted_rx().finditer(sentence):
         if not any(abs(m.start() - f[0]) <= 1 for f in found):
             found.append((m.start(), None, m.group("mod") + m.group("noun")))
     for pos, count, noun in found:
@@ -289,6 +303,8 @@ def _enumeration(sentence: str) -> list[tuple[str, list[str], str]]:
 
 def _dichotomy(sentence: str) -> list[tuple[str, list[str]]]:
     out = []
+    if "分为" not in sentence and "分化为" not in sentence:
+        return out  # none of the verbs below (区分为 and 划分为 contain 分为): skip the slow scan
     for m in re.finditer(r"(?P<subj>[^，,。；;]{2,30}?)(?:可以|可)?(?:区分为|划分为|分化为|分为)(?P<list>[^，,。；;]{4,80})", sentence):
         lst = re.sub(r"(?:两|二|三|四)(?:大|种|类|个)?[\u4e00-\u9fff]{0,4}$", "", m.group("list"))
         items = split_list(lst)
@@ -394,7 +410,8 @@ def extract_frameworks(doc: Document) -> list[Framework]:
         if t.kind == "figure" and any(c in t.caption for c in _cfg()["caption_cues"]):
             quote, section = (f"图{t.number} {t.caption}" if t.number else t.caption), t.section or "s0"
             for p in doc.paragraphs:  # the sentence that presents the figure
-                m = re.search(rf"[^。！？]*如?图\s*{t.number}所示[^。！？]*[。！？]", p.text) if t.number else None
+                # ("所示" in the text first: the pattern scans every sentence start otherwise)
+                m = re.search(rf"[^。！？]*如?图\s*{t.number}所示[^。！？]*[。！？]", p.text) if t.number and "所示" in p.text else None
                 if m:
                     quote, section = m.group(0), p.section
                     break

@@ -48,8 +48,13 @@ def action_verb_alternation() -> str:
     return "|".join(map(re.escape, sorted(_cfg()["action_verbs"], key=len, reverse=True)))
 
 
+@lru_cache(maxsize=None)
+def _action_verbs() -> tuple[str, ...]:
+    return tuple(_cfg()["action_verbs"])
+
+
 def _starts_with_verb(title: str) -> bool:
-    return any(title.startswith(v) for v in _cfg()["action_verbs"])
+    return title.startswith(_action_verbs())
 
 
 def prescriptive_parts(doc: Document) -> list[Section]:
@@ -570,14 +575,18 @@ def extract_recommendations(doc: Document) -> list[Recommendation]:
     return structured + col.items
 
 
+@lru_cache(maxsize=None)
+def _inline_cues() -> tuple[re.Pattern, ...]:
+    return tuple(rules.regex(p) for p in _cfg()["inline_cues"])
+
+
 def _is_prescriptive(sentence: str) -> bool:
-    cfg = _cfg()
     if len(sentence) < 10:
         return False
     if sentence.count("”") > sentence.count("“"):
         return False  # the end of a quotation that began in an earlier sentence
-    for pat in cfg["inline_cues"]:
-        for m in re.finditer(pat, sentence):
+    for rx in _inline_cues():
+        for m in rx.finditer(sentence):
             # a cue inside a quotation is someone else's words
             before = sentence[: m.start()]
             if before.count("“") > before.count("”"):

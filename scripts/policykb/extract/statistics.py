@@ -102,6 +102,13 @@ def _inside_title(text: str, pos: int) -> bool:
     return depth > 0
 
 
+@lru_cache(maxsize=None)
+def _bare_comparator_rx() -> re.Pattern:
+    """A comparator (rules: bare_comparators, longest first) ending a text."""
+    comp = "|".join(map(re.escape, sorted(_cfg()["bare_comparators"], key=len, reverse=True)))
+    return re.compile(rf"(?:{comp})\s*$")
+
+
 def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
     c = _cfg()
     start, end = m.start("num"), m.end()
@@ -118,9 +125,8 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
     if unit is None:
         # a target or limit without a unit: "PUE不高于1.25", "降至1.3以下"; a measure's value:
         # "第一阶段F统计量为28.4", "经验临界值10"
-        comp = "|".join(map(re.escape, sorted(c["bare_comparators"], key=len, reverse=True)))
         if (
-            (re.search(rf"(?:{comp})\s*$", before) or re.search(c["bare_measure_before"], before))
+            (_bare_comparator_rx().search(before) or re.search(c["bare_measure_before"], before))
             and not _is_year(m.group("num"))
             and re.match(r"\s*(?:以上|以下|以内|左右)?\s*(?:[，,。；;）)、]|$)", text[m.end():])
         ):
@@ -381,12 +387,18 @@ def _strip_opening(s: str) -> str:
     return s
 
 
+@lru_cache(maxsize=None)
+def _fillers_rx() -> re.Pattern:
+    """The fillers after a number (rules: after_number_fillers) at a text's start."""
+    fillers = "|".join(re.escape(f) + ("(?!游)" if f == "上下" else "") for f in _cfg()["after_number_fillers"])
+    return re.compile(rf"^(?:{fillers})+")
+
+
 def _noun_after(text: str, end: int) -> str | None:
     """What is counted, printed after the number: "培育100家以上具有国际影响力的人工智能企业"."""
     c = _cfg()
     rest = text[end:]
-    fillers = "|".join(re.escape(f) + ("(?!游)" if f == "上下" else "") for f in c["after_number_fillers"])
-    rest = re.sub(rf"^(?:{fillers})+", "", rest)  # "100家上下" but "600家上下游供应商"
+    rest = _fillers_rx().sub("", rest)  # "100家上下" but "600家上下游供应商"
     m = re.match(r"([^，,。；;：:！？!?（(\d%％]{2,24})", rest)
     if not m:
         return None

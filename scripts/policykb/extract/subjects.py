@@ -155,6 +155,24 @@ def _most_named(head: str) -> str | None:
     return None
 
 
+def _stem_places(stem: str, head: str) -> list[tuple[int, str]]:
+    """Where ``stem`` followed by a place suffix occurs in ``head``, with that name: what
+    ``re.finditer(re.escape(stem) + local_place_suffix, head)`` finds (non-overlapping, left to
+    right), without compiling one pattern per title stem (which flushed re's cache of compiled
+    patterns). The suffix pattern looks only ahead, so matching it after the stem is the same."""
+    suffix = rules.regex(_cfg()["local_place_suffix"])
+    out = []
+    i = head.find(stem)
+    while i >= 0:
+        m = suffix.match(head, i + len(stem))
+        if m:
+            out.append((i, head[i : m.end()]))
+            i = head.find(stem, m.end())
+        else:
+            i = head.find(stem, i + 1)
+    return out
+
+
 def own_region(title: str, text: str, front: str = "") -> str:
     """The document's own region: a province or city its title names, else 香港 for a text
     that speaks of 本港, else the city a title calling it 我市 names in its front matter and opening
@@ -184,9 +202,9 @@ def own_region(title: str, text: str, front: str = "") -> str:
     stems = {t[i : i + n] for n in (2, 3) for i in range(len(t) - n + 1) if " " not in t[i : i + n]}
     head = text[:1000]
     found = [
-        (m.start(), m.group()) for stem in sorted(stems) if not re.search(_cfg()["not_in_place_name"], stem)
-        for m in re.finditer(re.escape(stem) + _cfg()["local_place_suffix"], head)
-        if not mentions(m.group()) and head.count(m.group()) >= 2  # named more than once
+        (start, name) for stem in sorted(stems) if not re.search(_cfg()["not_in_place_name"], stem)
+        for start, name in _stem_places(stem, head)
+        if not mentions(name) and head.count(name) >= 2  # named more than once
     ]
     return min(found)[1] if found else "中国"
 

@@ -98,6 +98,18 @@ def _pos(word: str) -> str:
     return tags[0] if len(tags) == 1 else ""
 
 
+def _occurrences(text: str, term: str):
+    """Where ``term`` occurs in ``text``, not overlapping, left to right (what
+    ``re.finditer(re.escape(term), text)`` finds, without compiling a pattern per term)."""
+    if not term:
+        yield from (m.start() for m in re.finditer("", text))
+        return
+    i = text.find(term)
+    while i >= 0:
+        yield i
+        i = text.find(term, i + len(term))
+
+
 def _standalone(text: str, term: str) -> int:
     """How often ``term`` stands on its own in ``text``: after a non-Chinese character, a function
     word (rules: standalone_after) or a verb, adverb, preposition or conjunction ("替代常规任务",
@@ -110,8 +122,7 @@ def _standalone(text: str, term: str) -> int:
     2
     """
     n = 0
-    for m in re.finditer(re.escape(term), text):
-        i = m.start()
+    for i in _occurrences(text, term):
         if i == 0 or not is_han(text[i - 1]):
             n += 1
             continue
@@ -306,6 +317,15 @@ def _dedupe(items: list[Term]) -> list[Term]:
     return out
 
 
+def _first_search(patterns: list[re.Pattern], text: str) -> re.Match | None:
+    """The match of the first pattern that matches ``text`` (each searched once)."""
+    for rx in patterns:
+        m = rx.search(text)
+        if m:
+            return m
+    return None
+
+
 def extract_definitions(doc: Document, terms: set[str], abbreviations: dict[str, str] | None = None) -> list[Definition]:
     """Sentences (and notes) that define a term: "X（…）是指/指/即 …", "把…称为X", "将X定义为…".
 
@@ -327,11 +347,11 @@ def extract_definitions(doc: Document, terms: set[str], abbreviations: dict[str,
             clauses = [sent] + [c for c in re.split(r"(?<=[；;])|(?<=[,，])(?=而|则)", sent)[1:] if c]
             for clause in clauses:
                 clause = re.sub(r"^(?:而|则)", "", clause.strip())
-                m = next((r.search(clause) for r in rx_known if r.search(clause)), None)
+                m = _first_search(rx_known, clause)
                 if m is None and is_note:
                     m = rx_note.search(clause)
                 if m is None:
-                    m = next((r.search(clause) for r in rx_unknown if r.search(clause)), None)
+                    m = _first_search(rx_unknown, clause)
                 if m is None:
                     continue
                 term = abbreviations.get(m.group("term"), m.group("term"))
