@@ -16,8 +16,8 @@ from policykb import rules
 from policykb.extract.numerals import parse_arabic, parse_chinese
 from policykb.extract.sentences import clause_start
 from policykb.extract.subjects import (
-    carries, document_places, events, firm_clauses, local_places, main_firm, measured_population, mentions, own_region, respective, subject_for, survey_continues,
-    survey_population,    whole_place,
+    carries, document_places, events, firm_clauses, local_places, main_firm, measured_population, mentions,
+    own_region, respective, subject_for, survey_continues, survey_population, whole_place,
 )
 from policykb.model import Statistic
 from policykb.segment import unit_boundary

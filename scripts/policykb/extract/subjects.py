@@ -54,8 +54,8 @@ _LOCAL: ContextVar[tuple[str, ...]] = ContextVar("local_places", default=())
 
 def local_places(text: str) -> tuple[str, ...]:
     """The local places a text names more than once that the rules do not list: a two- or
-    three-character name with 区/县/市/旗 after a clause boundary ("分地区看，柯桥区和诸暨市的样本最多", "嵊州市最低"),
-    not a generic word (园区, 开发区, 城市, 全市).
+    three-character name with 区/县/市/旗 after a clause boundary ("分地区看，柯桥区和诸暨市的样本
+    最多", "嵊州市最低"), not a generic word (园区, 开发区, 城市, 全市).
 
     >>> local_places("分地区看，柯桥区和诸暨市的样本最多；嵊州市最低，诸暨市次之，柯桥区最高。支持产业园区和高新区发展。在港上市")
     ('柯桥区', '诸暨市')
@@ -211,8 +211,9 @@ def own_region(title: str, text: str, front: str = "") -> str:
 
 def survey_population(sentence: str, own: str = "中国") -> tuple[int, str, frozenset, str] | None:
     """The population a survey or sample in ``sentence`` measured: (where it is named, its name,
-    the places it names, the phrase naming it), or None when it names where it was run (those places remain the
-    subject, as elsewhere). A word for the document's own region (本地, 本港, 全省) becomes ``own``.
+    the places it names, the phrase naming it), or None when it names where it was run (those
+    places remain the subject, as elsewhere). A word for the document's own region (本地, 本港,
+    全省) becomes ``own``.
 
     >>> survey_population("课题组对2 140家企业的问卷调查显示，已应用人工智能的企业占38.5%")[1]
     '受访企业'

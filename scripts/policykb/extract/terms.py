@@ -113,8 +113,8 @@ def _occurrences(text: str, term: str):
 def _standalone(text: str, term: str) -> int:
     """How often ``term`` stands on its own in ``text``: after a non-Chinese character, a function
     word (rules: standalone_after) or a verb, adverb, preposition or conjunction ("替代常规任务",
-    "工资的变异系数"); after anything else it is part of a longer name ("任务偏向型技术进步" and "技能偏向型技术进步" do not count for
-    偏向型技术进步).
+    "工资的变异系数"); after anything else it is part of a longer name ("任务偏向型技术进步" and
+    "技能偏向型技术进步" do not count for 偏向型技术进步).
 
     >>> _standalone("技能偏向型技术进步与任务偏向型技术进步", "偏向型技术进步")
     0
