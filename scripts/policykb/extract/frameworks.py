@@ -292,8 +292,12 @@ def _enumeration(sentence: str) -> list[tuple[str, list[str], str]]:
         if (n is not None and len(items) != n) or (n is None and len(items) < 3):
             continue
         context = re.split(r"[，,。；;：:]", before[:ctx_end])[-1]
-        if re.search(_cfg()["not_own_framework"], sentence[: pos]) or (noun in _cfg()["outline_nouns"] and re.search(_cfg()["document_words"], before)):
-            continue  # "学者们多从…三要素出发" (others'), "《方案》共分为…三个部分" (an outline)
+        if (
+            re.search(_cfg()["not_own_framework"], sentence[:pos])
+            or re.search(_cfg()["method_context"], sentence)
+            or (noun in _cfg()["outline_nouns"] and re.search(_cfg()["document_words"], before))
+        ):
+            continue  # "学者们多从…三要素出发" (others'), "两阶段最小二乘" (method), "《方案》共分为…三个部分" (an outline)
         context = re.sub(r"(?:应|将|要|可以|可|则|来|对|本文|本部分|拟|主要|具有|是)$", "", context).strip()
         label = f"{count}{'个' if count and count.isdigit() else ''}{noun}" if count else noun
         name = f"{context}（{label}）" if context else label
@@ -372,7 +376,9 @@ def extract_frameworks(doc: Document) -> list[Framework]:
             m = re.search(rf"(?P<n>{_cfg()['count_words']})(?:{meas})(?:主要|基本)?(?P<noun>[\u4e00-\u9fff]{{1,4}})[。：:]?$", sent.strip())
             if not m:
                 m = re.search(rf"(?P<n>{_cfg()['count_words']})(?:{meas})(?:主要|基本)?(?P<noun>[\u4e00-\u9fff]{{1,4}})[：:]", sent)
-            if m and _count_value(m.group("n")):
+            if m and _count_value(m.group("n")) and not (
+                re.search(_cfg()["not_own_framework"], sent) or re.search(_cfg()["method_context"], sent)
+            ):  # "现有研究主要集中在两个方面。", "本文数据来自两个部分。": a review, the data
                 comps = _follow_items(p.text, a + m.end() if m.group(0).endswith(("：", ":")) else b)
                 if len(comps) == _count_value(m.group("n")) and not _measures(comps):
                     name = re.split(r"[，,]", sent.strip().rstrip("。：:"))[-1]

@@ -1,0 +1,25 @@
+"""A counted list that describes the literature, the data or the method is not a framework; the
+paper's own counted list is."""
+
+from __future__ import annotations
+
+from policykb.pipeline import extract_paper
+
+TEXT = """人工智能与就业
+
+一、引言
+
+现有研究主要集中在两个方面。一是技能偏向型技术进步；二是任务偏向型技术进步。
+本文数据来自两个部分。一是企业问卷调查；二是上市公司面板数据。
+稳健性检验方面，本文替换被解释变量、采用工具变量两阶段最小二乘法重新估计。
+人工智能的就业效应遵循“技术应用—任务重组—岗位调整—技能升级”的传导链条。
+"""
+
+
+def test_review_data_and_method_counts_are_not_frameworks(tmp_path):
+    p = tmp_path / "fw.txt"
+    p.write_text(TEXT, encoding="utf-8")
+    frameworks = extract_paper(p, paper_id="fw").paper["frameworks"]
+    comps = [[c["name"] for c in f["components"]] for f in frameworks]
+    assert ["技术应用", "任务重组", "岗位调整", "技能升级"] in comps, comps
+    assert not any("问卷" in " ".join(c) or "技能偏向" in " ".join(c) or "最小二乘" in " ".join(c) for c in comps), comps
