@@ -23,3 +23,32 @@ def test_review_data_and_method_counts_are_not_frameworks(tmp_path):
     comps = [[c["name"] for c in f["components"]] for f in frameworks]
     assert ["技术应用", "任务重组", "岗位调整", "技能升级"] in comps, comps
     assert not any("问卷" in " ".join(c) or "技能偏向" in " ".join(c) or "最小二乘" in " ".join(c) for c in comps), comps
+
+
+SECTIONS = """人工智能与新质生产力
+
+一、引言
+
+人工智能正在改变生产方式。
+
+二、文献综述与理论机制
+
+（一）文献综述
+
+已有研究讨论了人工智能的影响。
+
+（二）理论机制
+
+人工智能通过三条渠道作用于生产率。
+
+三、结论
+
+人工智能是新质生产力的重要引擎。
+"""
+
+
+def test_a_section_on_two_topics_is_not_a_framework(tmp_path):
+    p = tmp_path / "sec.txt"
+    p.write_text(SECTIONS, encoding="utf-8")
+    names = [f["name"] for f in extract_paper(p, paper_id="sec").paper["frameworks"]]
+    assert not any("文献综述" in n for n in names), names

@@ -388,6 +388,8 @@ def extract_frameworks(doc: Document) -> list[Framework]:
         if s.kind != "heading" or s.level > 2 or (S is not None and s.id == S.id):
             continue
         subs = [c for c in doc.sections if c.parent == s.id]
+        if len(subs) == 2 and re.search(r"[与和及]", re.split(r"[：:]", s.title)[0]):
+            continue  # "文献综述与理论机制", "现实基础与约束": a section on two topics, one sub-section each
         if 2 <= len(subs) <= 6 and any(cue in s.title for cue in _cfg()["section_cues"]):
             names = [re.split(r"[：:]", c.title, maxsplit=1)[0] for c in subs]
             descs = [re.split(r"[：:]", c.title, maxsplit=1)[1] if re.search(r"[：:]", c.title) else None for c in subs]
