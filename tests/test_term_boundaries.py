@@ -64,3 +64,10 @@ def test_english_keywords_right_under_the_chinese_ones(tmp_path):
     paper = extract_paper(p, paper_id="kw").paper
     assert paper["meta"]["keywords"]["en"] == ["artificial intelligence", "financial risk management", "explainability"]
     assert {(t["zh"], t["en"]) for t in paper["terms"] if t["source"] == "keywords"} >= {("金融风险管理", "financial risk management"), ("可解释性", "explainability")}
+
+
+def test_a_chinese_name_ending_in_a_latin_word_of_its_english(tmp_path):
+    p = tmp_path / "mixed.txt"
+    p.write_text("主权人工智能\n\n一、引言\n\n各国纷纷倡议主权AI（Sovereign AI），加快建设本国算力。\n", encoding="utf-8")
+    terms = {t["en"]: t["zh"] for t in extract_paper(p, paper_id="mixed").paper["terms"]}
+    assert terms.get("Sovereign AI") == "主权AI", terms

@@ -263,6 +263,14 @@ def extract_terms(doc: Document, known: dict | None = None) -> list[Term]:
                 if "·" in run:
                     continue  # a person's name (凯茜·伍德（Cathie Wood）)
                 zh = choose_term(run, en, corpus_text, known, abbr)
+                mixed = re.search(r"[\u4e00-\u9fff]([A-Z][A-Za-z0-9]{0,4})$", text[: m.start()]) if not run else None
+                if mixed and en and re.search(rf"\b{re.escape(mixed.group(1))}\b", en, re.IGNORECASE):
+                    # a Chinese name ending in the Latin word its English has: 主权AI（Sovereign AI）
+                    # its Chinese words, one for each other word of the English ("Sovereign" -> 主权)
+                    rest = re.sub(rf"\b{re.escape(mixed.group(1))}\b", "", en, flags=re.IGNORECASE)
+                    ws = words(_left_run(text, m.start() - len(mixed.group(1))))
+                    han = "".join(ws[-max(1, len(re.findall(r"[A-Za-z]+", rest))) :])
+                    zh = han + mixed.group(1) if len(han) >= 2 else None
                 if zh:
                     t = _term(zh, en, abbr, text[m.start() - len(zh) : m.end()], where)
                     t.alt_zh = alt
