@@ -361,10 +361,18 @@ def _drop_dates(s: str) -> str:
 
 def _strip_opening(s: str) -> str:
     """Drop the sentence's subject and stance words from the start of an indicator:
-    "我国已培育" -> "培育", "美国以" -> "以", "一项覆盖" -> "覆盖"."""
+    "我国已培育" -> "培育", "美国以" -> "以", "一项覆盖" -> "覆盖".
+
+    >>> _strip_opening("（广东）企业"), _strip_opening("、上海企业比例"), _strip_opening("（一）企业")
+    ('企业', '企业比例', '（一）企业')
+    """
     c = _cfg()
     for _ in range(4):
         before = s
+        s = re.sub(r"^[、，,；;]\s*", "", s)  # "上虞区、越城区…": the rest of a list of places
+        bracket = re.match(r"^[（(]([^）)]{1,10})[）)]", s)
+        if bracket and whole_place(bracket.group(1)):
+            s = s[bracket.end() :]  # "东部地区（广东）企业": the place in brackets
         found = mentions(s)[:1]
         if found and found[0][0] == 1 and s.startswith("对"):
             s = s[1:]  # "对长三角地区…": the place is whom the survey asked
