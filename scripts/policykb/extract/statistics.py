@@ -16,8 +16,8 @@ from policykb import rules
 from policykb.extract.numerals import parse_arabic, parse_chinese
 from policykb.extract.sentences import clause_start
 from policykb.extract.subjects import (
-    carries, document_places, events, firm_clauses, local_places, main_firm, measured_population, mentions,
-    own_region, respective, subject_for, survey_continues, survey_population, whole_place,
+    carries, document_places, estimate, events, firm_clauses, local_places, main_firm, measured_population,
+    mentions, own_region, respective, study_sample, subject_for, survey_continues, survey_population, whole_place,
 )
 from policykb.model import Statistic
 from policykb.segment import unit_boundary
@@ -659,13 +659,14 @@ def figure_subject(c: StatCandidate, sent: str, carry: str, own: str, named: dic
 
 
 def paragraph_figures(text: str, own: str = "中国", named: dict | None = None, firm: tuple[str, list[str]] | None = None,
-                      survey: list | None = None):
+                      survey: list | None = None, sample: tuple | None = None):
     """The figures of a paragraph with what each measures and whom it is about: yields
     ``(sentence span, candidate, indicator, subject)``. The subject carries from sentence to
     sentence (a place named once is the subject of the figures after it), a survey's or sample's
     population is the subject of the figures that report it, and a company the paragraph names
     is the 公司 of its clauses. ``survey`` (a one-item list) carries a survey's population in from
-    the paragraphs before and out to the ones after (a survey section reports it over several)."""
+    the paragraphs before and out to the ones after (a survey section reports it over several);
+    ``sample``, the sample an empirical paper estimates on, is the subject of its estimates."""
     carry = own
     survey = survey if survey is not None else [None]
     surveyed = survey[0]  # the population of a survey or sample named earlier
@@ -682,6 +683,8 @@ def paragraph_figures(text: str, own: str = "中国", named: dict | None = None,
             subject = each.get(k) or figure_subject(c, sent, carry, own, named, firm, by_firm)
             carry = subject if carries(subject) else carry
             population = here if here and here[0] <= c.start else surveyed
+            if population is None and sample and estimate(sent):
+                population = sample  # "人工智能应用水平每提高1个单位，全要素生产率平均提高5.2%"
             if population:
                 part = sent[max(sent.rfind("；", 0, c.start), sent.rfind(";", 0, c.start)) + 1 : c.start]
                 subject = measured_population(subject, population, carry, own, part)
@@ -691,13 +694,13 @@ def paragraph_figures(text: str, own: str = "中国", named: dict | None = None,
 
 
 def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: str = "中国", named: dict | None = None,
-                    firm: tuple[str, list[str]] | None = None, survey: list | None = None) -> None:
+                    firm: tuple[str, list[str]] | None = None, survey: list | None = None, sample: tuple | None = None) -> None:
     text = para.text
     before, last = {}, None  # the period of the sentences before each sentence
     for a, b in _sentences(text):
         before[a] = last
         last = period_for(text[a:b], b - a) or last
-    for (a, b), c, ind, subject in paragraph_figures(text, own, named, firm, survey):
+    for (a, b), c, ind, subject in paragraph_figures(text, own, named, firm, survey, sample):
         sent = text[a:b]
         src = source_for(sent) or note_source(para, a, b, doc)
         period = period_for(sent, c.start)
@@ -820,8 +823,9 @@ def extract_statistics(doc: Document) -> list[Statistic]:
         named = events((doc.meta.title_zh or "") + "\n" + "\n".join(p.text for p in doc.paragraphs[:3]))
         firm = main_firm("\n".join(p.text for p in doc.paragraphs[:3]))
         surveys: dict[str, list] = {}  # per section: the population of its latest survey
+        sample = study_sample("\n".join(p.text for p in doc.paragraphs))  # "本文以…上市公司为样本"
         for para in doc.paragraphs:
-            _from_paragraph(para, doc, out, own, named, firm, surveys.setdefault(para.section, [None]))
+            _from_paragraph(para, doc, out, own, named, firm, surveys.setdefault(para.section, [None]), sample)
         _from_tables(doc, out, own)
         # notes that are not bibliographic (examples, definitions) can carry figures too
         for n in doc.notes:

@@ -271,6 +271,18 @@ def respective(sentence: str, starts: list[int]) -> dict[int, str]:
     return out
 
 
+def study_sample(text: str) -> tuple[int, str, frozenset, str] | None:
+    """The sample an empirical paper states it estimates on ("本文以2011—2022年沪深A股上市公司为
+    研究样本"), as a population (see ``survey_population``), or None."""
+    m = re.search(_cfg()["sample_population"], text)
+    return (0, "样本" + m.group("pop"), frozenset(), m.group()) if m else None
+
+
+def estimate(sentence: str) -> bool:
+    """Does the sentence report an estimate of the paper's own model (系数, 每提高…平均提高, 效应…)?"""
+    return bool(re.search(_cfg()["estimate_cues"], sentence))
+
+
 def survey_continues(sentence: str) -> bool:
     """Does a later sentence of a survey's paragraph still report the survey (names it or whom it asked)?"""
     return bool(re.search(_cfg()["survey_continues"], sentence))
