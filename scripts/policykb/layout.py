@@ -544,8 +544,15 @@ class _Builder:
         # (a sentence mark inside the line, or a news dateline "新华社武汉9月5日电", opens the body)
         long_para = (len(t) >= 80 or ends_sentence(t) or "，" in t or re.search(r"[。！？；]", t) is not None
                      or re.match(r"^(?:新华社|中新社|人民网|新华网|央视网|本报)\S{0,12}?\d{1,2}月\d{1,2}日电", t) is not None)
+        if seen == 0 and len(t) <= 40 and re.fullmatch(r"[^，,。；;！!？?]+[？?]", t):
+            long_para = False  # a title that asks a question ("人工智能应用如何重塑企业就业结构？")
         md_top = kind == "heading" and "markdown" in meta and not self.blocks
         bullet = re.match(self.cfg["author_line_bullet"], t)
+        if seen and kind == "table-row":
+            from policykb.structure.front import parse_author_line
+
+            if parse_author_line(t):  # "周晓峰1  林  静2": a byline spaced like a table row
+                kind, meta = None, {}
         if kind in (None, "front") and not long_para or md_top or bullet:
             self.add("head" if kind != "front" else "front", line, **meta)
             return True

@@ -141,8 +141,9 @@ def _named_own(title: str, head: str) -> str | None:
 
 
 def _most_named(head: str) -> str | None:
-    """The province or city the opening text is about: named at least three times and more than
-    twice as often as any other province or city ("人工智慧热潮席卷全球，台湾正站在…台湾…台湾…")."""
+    """The province or city the opening text is about: named in its opening sentence, at least
+    three times and more than twice as often as any other province or city ("人工智慧热潮席卷全球，
+    台湾正站在…台湾…台湾…"; a journal whose abstract describes a survey in 浙江省 is not about it)."""
     c = _cfg()
     local = set(_names()[p] for p in c["provinces"]) | set(c["cities"])
     counts: dict[str, int] = {}
@@ -151,7 +152,9 @@ def _most_named(head: str) -> str | None:
             counts[canon] = counts.get(canon, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > 2 * ranked[1][1]):
-        return ranked[0][0]
+        lead = {canon for _, _, canon in mentions(head[: _cfg()["lead_chars"]])}
+        if ranked[0][0] in lead:  # named in the opening sentence, not only in a survey's description
+            return ranked[0][0]
     return None
 
 

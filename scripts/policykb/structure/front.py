@@ -64,6 +64,8 @@ def parse_author_line(raw_line: str) -> tuple[list[Author], str | None] | None:
     ['孙一凡', '黄蕾']
     >>> [x.name for x in parse_author_line("曹玉平¹, 刘竟威¹, 郑展鹏¹")[0]]
     ['曹玉平', '刘竟威', '郑展鹏']
+    >>> [(x.name, x.label) for x in parse_author_line("周晓峰1  林  静2")[0]]
+    [('周晓峰', '1'), ('林静', '2')]
     >>> a, aff = parse_author_line("作者：赵 强（华北能源经济研究院）")
     >>> [x.name for x in a], aff
     (['赵强'], '华北能源经济研究院')
@@ -82,20 +84,28 @@ def parse_author_line(raw_line: str) -> tuple[list[Author], str | None] | None:
     for part in re.split(r"[,，、;；]+", t):
         # affiliation labels printed as plain digits or asterisks ("王 小 明 1")
         label = "".join(re.findall(r"(?:^|\s|(?<=[\u4e00-\u9fff]))(\d{1,2})(?=\s|$)", part)) or None
-        tokens = [x for x in part.split() if x and not re.fullmatch(r"[\d*]+", x)]
+        # each token without the affiliation mark printed after it ("周晓峰1  林  静2")
+        tokens = [(re.sub(r"[\d*]+$", "", x), re.search(r"(\d{1,2})$", x)) for x in part.split() if x and not re.fullmatch(r"[\d*]+", x)]
+        own_marks = any(m for _, m in tokens) and len(tokens) > 1
         # a run of single characters is one name spread by stray or padding spaces:
         # "张 磊" -> 张磊, "孙一凡  黄  蕾" -> 孙一凡, 黄蕾
         run: list[str] = []
-        for x in tokens + [""]:
+        for x, mark in tokens + [("", None)]:
             if len(x) == 1 and is_han(x):
                 run.append(x)
+                if mark and own_marks:
+                    merged.append("".join(run))  # "林  静2": the mark ends the name
+                    labels[merged[-1]] = mark.group(1)
+                    run = []
                 continue
             if run:
                 merged.append("".join(run))
                 run = []
             if x:
-                merged.append(re.sub(r"[\d*]+$", "", x))
-        if label and merged:
+                merged.append(x)
+                if mark and own_marks:
+                    labels[x] = mark.group(1)
+        if label and merged and not own_marks:
             labels[merged[-1]] = label
     authors, aff = [], None
     for tok in merged:
