@@ -287,7 +287,7 @@ _PART = re.compile(r"^(?:[一二三四五六七八九十百]+|\d+)$")
 _SECTIONS: list = [None, -1, {}, {}]  # the last paper's sections, their number, first and last by id
 
 
-def _sections_of(paper: dict) -> tuple[dict, dict]:
+def sections_by_id(paper: dict) -> tuple[dict, dict]:
     """The paper's sections by id ({id: first section with it}, {id: last}), kept for the last
     list seen (a page asks for every item's locator, several times each: a scan per call was
     the cost of rendering citations)."""
@@ -312,7 +312,7 @@ def section_path(paper: dict, section_id: str) -> str:
     >>> section_path({"sections": secs}, "s5.1"), section_path({"sections": secs}, "s5")
     ('5.1', '第5部分')
     """
-    by_id = _sections_of(paper)[1]
+    by_id = sections_by_id(paper)[1]
     chain = []
     s = by_id.get(section_id)
     while s is not None:
@@ -356,7 +356,7 @@ def locator(paper: dict, item: dict) -> str:
 
     e.g. ``第六部分（五）1 推动合成数据发展,为产业深度转型升级奠定数据基础`` (a recommendation whose
     heading is its section's title) or ``第三部分（二）1 技术创新加速迭代：<heading>``."""
-    sec = _sections_of(paper)[0].get(item.get("section"))
+    sec = sections_by_id(paper)[0].get(item.get("section"))
     head = item_heading(item)
     if sec is None:
         return head

@@ -120,6 +120,15 @@ class _Node(Mapping):
             return self.extra[key]
         raise KeyError(key)
 
+    def get(self, key, default=None):
+        """Mapping.get without its try/except around __getitem__ (the same answer)."""
+        optional = _names(type(self)).get(key) if isinstance(key, str) else None
+        if optional is not None:
+            v = getattr(self, key)
+            if not (optional and v is None):
+                return v
+        return self.extra.get(key, default)
+
     def __setitem__(self, key: str, value) -> None:
         if key in _names(type(self)):
             setattr(self, key, value)
