@@ -42,6 +42,29 @@ def _validator():
 
 
 @lru_cache(maxsize=1)
+def _fast_validator():
+    """The schema compiled to Python by fastjsonschema (about 20 times faster than jsonschema on
+    a record), or None when it is not installed. It only says whether a record is valid: the
+    errors of an invalid one come from jsonschema, so every message stays jsonschema's."""
+    try:
+        import fastjsonschema
+    except ImportError:  # pragma: no cover - a dependency; jsonschema alone still gives the answer
+        return None
+    return fastjsonschema.compile(paper_schema(), use_default=False)
+
+
+def _fast_valid(paper: dict) -> bool:
+    fast = _fast_validator()
+    if fast is None:
+        return False
+    try:
+        fast(paper)
+    except Exception:  # JsonSchemaValueException, or anything the compiled code trips on: ask jsonschema
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
 def _schema_version() -> bytes:
     from importlib import metadata
 
@@ -55,6 +78,8 @@ def schema_errors(paper: dict, yaml_text: str) -> list[tuple[list, str]]:
     from policykb.glossary.segmenter import memoised
 
     def validate(_text: str) -> list[tuple[list, str]]:
+        if _fast_valid(paper):
+            return []
         errors = sorted(_validator().iter_errors(paper), key=lambda e: [str(p) for p in e.absolute_path])
         return [(list(e.absolute_path), e.message) for e in errors]
 

@@ -284,6 +284,23 @@ def reference(paper: dict, style: str) -> str:
 _PART = re.compile(r"^(?:[一二三四五六七八九十百]+|\d+)$")
 
 
+_SECTIONS: list = [None, -1, {}, {}]  # the last paper's sections, their number, first and last by id
+
+
+def sections_by_id(paper: dict) -> tuple[dict, dict]:
+    """The paper's sections by id ({id: first section with it}, {id: last}), kept for the last
+    list seen (a page asks for every item's locator, several times each: a scan per call was
+    the cost of rendering citations)."""
+    secs = paper["sections"]
+    c = _SECTIONS
+    if c[0] is not secs or c[1] != len(secs):
+        first: dict = {}
+        for s in secs:
+            first.setdefault(s["id"], s)
+        c[:] = [secs, len(secs), first, {s["id"]: s for s in secs}]
+    return c[2], c[3]
+
+
 def section_path(paper: dict, section_id: str) -> str:
     """Printed numbers of a section and its parents, readable: s6.5.1 -> "第六部分（五）1".
 
@@ -295,7 +312,7 @@ def section_path(paper: dict, section_id: str) -> str:
     >>> section_path({"sections": secs}, "s5.1"), section_path({"sections": secs}, "s5")
     ('5.1', '第5部分')
     """
-    by_id = {s["id"]: s for s in paper["sections"]}
+    by_id = sections_by_id(paper)[1]
     chain = []
     s = by_id.get(section_id)
     while s is not None:
@@ -339,7 +356,7 @@ def locator(paper: dict, item: dict) -> str:
 
     e.g. ``第六部分（五）1 推动合成数据发展,为产业深度转型升级奠定数据基础`` (a recommendation whose
     heading is its section's title) or ``第三部分（二）1 技术创新加速迭代：<heading>``."""
-    sec = next((s for s in paper["sections"] if s["id"] == item.get("section")), None)
+    sec = sections_by_id(paper)[0].get(item.get("section"))
     head = item_heading(item)
     if sec is None:
         return head

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 
+from policykb.cite import sections_by_id
 from policykb.render.markdown import GENERATED, NOT_STATED, esc, html_text, or_not_stated
 from policykb.render.textfit import truncate
 
@@ -140,7 +141,7 @@ def short_id(item_id: str) -> str:
 
 
 def section_link(paper: dict, sid: str) -> str:
-    sec = next((s for s in paper["sections"] if s["id"] == sid), None)
+    sec = sections_by_id(paper)[0].get(sid)
     if sec is None:
         return esc(sid)
     label = f"{sec['number']} " if sec.get("number") else ""
@@ -195,7 +196,7 @@ CLAIM_KINDS = {"topic": "主题句", "assertion": "论断", "conclusion": "结�
 def _claim_label(paper: dict, c: dict) -> str:
     """A claim's heading: its kind and section, not its text (the quote below shows the text once)."""
     kind = CLAIM_KINDS.get(c.get("kind") or "", "论点")
-    sec = next((s for s in paper["sections"] if s["id"] == c["section"]), None)
+    sec = sections_by_id(paper)[0].get(c["section"])
     if sec is None:
         where = c["section"]
     elif "".join(sec["title"].split())[:8] in "".join(c["quote"].split()):  # the claim is the heading

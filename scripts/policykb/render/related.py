@@ -116,20 +116,24 @@ def scored_pairs(papers: list[dict], glossary: list[dict]) -> dict[str, list[tup
     vecs, df = vectors(feats)
     paper_of = {it["id"]: p["id"] for p in papers for field, _, _ in KINDS for it in p[field]}
     cap, n_terms, n_scored = cfg["candidate_df"], cfg["candidate_terms"], cfg["candidates_scored"]
-    postings: dict[str, list[str]] = {}
+    # each posting carries its item's paper and weight, so the loop below looks nothing up
+    postings: dict[str, list[tuple[str, str, float]]] = {}
     for iid in sorted(vecs):
-        for t in vecs[iid]:
+        for t, x in vecs[iid].items():
             if 2 <= df[t] <= cap:
-                postings.setdefault(t, []).append(iid)
+                postings.setdefault(t, []).append((iid, paper_of[iid], x))
     out: dict[str, list[tuple[float, str]]] = {}
     for iid in sorted(vecs):
         v = vecs[iid]
+        own = paper_of[iid]
         rare = sorted((t for t in v if t in postings), key=lambda t: (df[t], t))[:n_terms]
         acc: dict[str, float] = {}
+        get = acc.get
         for t in rare:
-            for j in postings[t]:
-                if paper_of[j] != paper_of[iid]:
-                    acc[j] = acc.get(j, 0.0) + v[t] * vecs[j][t]
+            vt = v[t]
+            for j, pj, x in postings[t]:
+                if pj != own:
+                    acc[j] = get(j, 0.0) + vt * x
         best = sorted(acc, key=lambda j: (-acc[j], j))[:n_scored]
         out[iid] = sorted(((round(_cos(v, vecs[j]), 6), j) for j in best), key=lambda x: (-x[0], x[1]))
     return out

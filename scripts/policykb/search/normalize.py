@@ -41,7 +41,19 @@ def query_norm(text: str) -> str:
     >>> query_norm("數據要素（ＧＰＴ）")
     '数据要素(gpt)'
     """
-    return fold("".join(_char(ch) for ch in text)).lower()
+    return fold(text.translate(_T2S)).lower()
+
+
+class _CharTable(dict):
+    """``_char`` as a ``str.translate`` table filled on demand (code point -> character): the
+    same result as joining ``_char`` of each character, several times faster."""
+
+    def __missing__(self, cp: int) -> str:
+        self[cp] = out = _char(chr(cp))
+        return out
+
+
+_T2S = _CharTable()
 
 
 def t2s_char_map() -> dict[str, str]:
