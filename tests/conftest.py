@@ -84,7 +84,7 @@ def documents() -> dict:
 
 
 # The fast lane (`pytest -m "not slow"`) keeps the pure tests. A test is slow when it builds a
-# project (the session's built project, a copy of the project, `policykb build`/`add`) or drives
+# project (the session's built project, a copy of the project, `policykb build`/`add`/`serve`) or drives
 # the browser, whether or not it carries the marker itself.
 _BUILDS = re.compile(r"copy_project\(|run_cli\([^)]*[\"'](?:build|add|serve)[\"']|\bbuild\.build\(|\bbuild_project\(")
 

@@ -68,3 +68,10 @@ def test_subheads_quoted_advice_and_a_second_piece_of_advice(tmp_path):
     assert level1[2].endswith("由龙头企业共同运营；") and level1[3].startswith("同时，高校和职业院校应加快开设")
     inline = [r["quote"] for r in paper["recommendations"] if r["level"] == "inline"]
     assert not any(q in l1 or l1 in q for q in inline for l1 in level1), inline  # no item twice
+
+
+def test_a_part_after_tongshi_without_advice_goes_on_with_the_advice(tmp_path):
+    p = tmp_path / "goes_on.txt"
+    p.write_text("东海市座谈会\n\n本报讯 东海市举行座谈会。\n\n他建议，由行业协会牵头建设行业数据集；同时，这也有利于降低中小企业用数成本。\n", encoding="utf-8")
+    level1 = [r["quote"] for r in extract_paper(p, paper_id="goes_on").paper["recommendations"] if r["level"] == 1]
+    assert level1 == ["他建议，由行业协会牵头建设行业数据集；同时，这也有利于降低中小企业用数成本。"], level1

@@ -511,10 +511,15 @@ def _advice_sentences(col: _Collector, paras: list[Paragraph], used: set, own_on
                     end = b2
                 whole = p.text[a:end].strip()
                 # "他建议，以…建设…；同时，高校和职业院校应加快…": a second piece of advice after 同时/此外
-                pieces = re.split(cfg["advice_also"], whole)
+                pieces: list[str] = []
+                for n, piece in enumerate(re.split(cfg["advice_also"], whole)):
+                    if n and re.search(cfg["quoted_advice_cue"], piece):
+                        pieces.append(piece)
+                    elif pieces:
+                        pieces[-1] += piece  # no advice of its own: it goes on with the one before
+                    else:
+                        pieces.append(piece)
                 for n, piece in enumerate(pieces):
-                    if n and not re.search(cfg["quoted_advice_cue"], piece):
-                        continue
                     t = title if n == 0 else re.split(r"[，,；;。]", re.sub(r"^(?:同时|此外|另外)[，,]\s*", "", piece), maxsplit=1)[0]
                     col.add(title=t, text=piece, quote=piece, section=p.section, level=1)
                 continue
