@@ -131,3 +131,33 @@ def test_paragraph_opener_after_full_line_starts_a_paragraph():
     text = "一、引言\n" + "\n".join(lines + [second[:20], second[20:]]) + "\n"
     bodies = [b.text for b in build_blocks(text)[0] if b.kind == "body"]
     assert bodies == [para, second]
+
+
+def _wrapped(width: int, para: str, n: int = 24) -> str:
+    """``n`` copies of a paragraph, hard-wrapped by a program at ``width`` characters (words cut)."""
+    text = para * n
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+def test_word_cut_by_a_fixed_width_wrap_is_joined_without_space():
+    # a text a program wrapped at 30 characters cuts English words anywhere: a full line that ends
+    # inside a word continues it ("Regu" + "latory"), a break at a space keeps the space
+    para = "香港推出人工智能监管沙盒（Regulatory Sandbox）以支持金融科技企业测试新产品并完善规则。"
+    text = " ".join(body_texts(_wrapped(30, para)))
+    assert "Regulatory Sandbox" in text and "Regulator y" not in text and "RegulatorySandbox" not in text
+
+
+def test_english_broken_between_words_in_pdf_keeps_its_space():
+    # a PDF breaks lines between words: the same break in a line of printed width keeps the space
+    lines = ["这是一个较长的段落中文字符用来测试宽度的测试，其中术语为", "General Purpose", "Technology，在下文中将详细说明这一概念。"]
+    assert cleaned([(0, lines[1]), (20, lines[2])])[0].startswith("General Purpose Technology")
+
+
+def test_keyword_wrapped_inside_a_keyword_is_one_keyword(tmp_path):
+    from policykb.reading import read_raw
+    from policykb.structure.builder import build_document
+    from policykb.text import clean
+
+    p = tmp_path / "kw.txt"
+    p.write_text("生成式人工智能与全要素生产率\n\n摘要：本文讨论生成式人工智能。\n关键词：生成式人工智能；全要素生产率；人机\n协同\n\n一、引言\n\n正文。\n", encoding="utf-8")
+    assert build_document(clean(read_raw(p))).meta.keywords_zh == ["生成式人工智能", "全要素生产率", "人机协同"]

@@ -158,18 +158,22 @@ def _unit_goes_on(chars: list[str], body: str) -> bool:
     return left.group(1) + right.group(0) in units
 
 
-def join_segments(segments: list[tuple[int, str]]) -> tuple[str, list[int]]:
+def join_segments(segments: list[tuple[int, str]], cut: frozenset[int] = frozenset()) -> tuple[str, list[int]]:
     """Join raw line segments ``(raw_offset, text)`` into one string with an offset per char.
+    ``cut`` holds the indices of segments a program cut at a fixed count of characters: there a
+    break between two Latin letters falls inside a word, so it stands for no space.
 
     >>> join_segments([(0, "基于人"), (10, "类反馈")])[0]
     '基于人类反馈'
     >>> join_segments([(0, "General Purpose"), (20, "Technology")])[0]
     'General Purpose Technology'
+    >>> join_segments([(0, "General Purpose Techn"), (21, "ology")], cut=frozenset({0}))[0]
+    'General Purpose Technology'
     """
     chars: list[str] = []
     offs: list[int] = []
     zw = zero_width()
-    for start, seg in segments:
+    for k, (start, seg) in enumerate(segments):
         lead = len(seg) - len(seg.lstrip())
         body = seg.strip()
         if not body:
@@ -181,6 +185,8 @@ def join_segments(segments: list[tuple[int, str]]) -> tuple[str, list[int]]:
                 pass  # "达到400" + "0亿元": one number broken by the line wrap
             elif _unit_goes_on(chars, body):
                 pass  # "280 EF" + "LOPS": a unit broken by the line wrap
+            elif k - 1 in cut and chars[-1].isascii() and chars[-1].isalpha() and body[0].isascii() and body[0].isalpha() and not lead:
+                pass  # "Regulator" + "y Sandbox": a word cut by a fixed-width wrap
             elif _needs_space(chars[-1], body[0]):
                 chars.append(" ")
                 offs.append(offs[-1] + 1)
@@ -284,9 +290,10 @@ def squeeze_spaces(text: str, offs: list[int], markers: list[Marker] | None = No
     return squeezed, new_offs, new_markers
 
 
-def clean_segments(segments: list[tuple[int, str]]) -> tuple[str, list[int], list[Marker]]:
-    """Join, lift markers and squeeze spaces: the whole cleaning of one block."""
-    text, offs = join_segments(segments)
+def clean_segments(segments: list[tuple[int, str]], cut: frozenset[int] = frozenset()) -> tuple[str, list[int], list[Marker]]:
+    """Join, lift markers and squeeze spaces: the whole cleaning of one block (``cut``: see
+    :func:`join_segments`)."""
+    text, offs = join_segments(segments, cut)
     text, offs, markers = lift_markers(text, offs)
     text, offs, markers = squeeze_spaces(text, offs, markers)
     return text, offs, markers

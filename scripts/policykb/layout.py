@@ -55,10 +55,36 @@ class Block:
     def last_text(self) -> str:
         return self.lines[-1].text
 
-    def finish(self) -> None:
-        self.text, self.offs, self.markers = clean_segments(
-            [(ln.start, ln.raw) for ln in self.lines]
-        )
+    def finish(self, cut_at: int | None = None, words: frozenset[str] = frozenset()) -> None:
+        """Clean the block's text. ``cut_at``: in a text a program wrapped at that many characters,
+        a break between two Latin letters falls inside a word when the line is exactly that long, or
+        when the two pieces make a word the document prints whole elsewhere (``words``, lower case)."""
+        cut = frozenset(i for i in range(len(self.lines) - 1) if cut_at and _cuts_word(self.lines[i].raw, self.lines[i + 1].raw, cut_at, words))
+        self.text, self.offs, self.markers = clean_segments([(ln.start, ln.raw) for ln in self.lines], cut)
+
+
+_EDGE_LEFT = re.compile(r"[A-Za-z]+$")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_EDGE_RIGHT = re.compile(r"^[A-Za-z]+")
+
+
+def _cuts_word(line: str, nxt: str, cut_at: int, words: frozenset[str]) -> bool:
+    """Whether a fixed-width wrap cut a word between ``line`` and ``nxt`` (see Block.finish)."""
+    left, right = _EDGE_LEFT.search(line), _EDGE_RIGHT.match(nxt)
+    if not (left and right):
+        return False
+    return len(line) == cut_at or (left.group(0) + right.group(0)).lower() in words
+
+
+def inner_words(lines: list[Line]) -> frozenset[str]:
+    """The English words of a text that no line break touches (lower case): the words a line
+    break may have cut are judged against them."""
+    out: set[str] = set()
+    for ln in lines:
+        raw = ln.raw
+        if any("A" <= c <= "z" for c in raw):
+            out.update(m.group(0).lower() for m in _LATIN_WORD.finditer(raw) if m.start() > 0 and m.end() < len(raw))
+    return frozenset(out)
 
 
 def _is_affiliation(text: str) -> bool:
@@ -526,8 +552,12 @@ class _Builder:
                 self.add(kind, line, **meta)
                 continue
             self.continuation(line)
+        # a program that wraps at a count of characters cuts English words anywhere; a PDF (measured in
+        # printed cells) breaks lines between words
+        cut_at = self.width if self.width and self.len is han_len else None
+        words = inner_words(self.lines) if cut_at else frozenset()
         for b in self.blocks:
-            b.finish()
+            b.finish(cut_at, words)
         return self.blocks
 
     def head_line(self, line: Line, kind: str | None, meta: dict, seen: int) -> bool:

@@ -202,6 +202,8 @@ def build_document(text: Text) -> Document:
         elif k == "keywords":
             # split on the raw text: cleaning removes the spaces that separate keywords
             raw_kw = " ".join(MARKER_RE.sub("", ln.text) for ln in b.lines)
+            if re.search(r"[;；,，、]", raw_kw):
+                raw_kw = b.text  # separators: a line break inside a keyword joins it ("人机" + "协同")
             if b.meta.get("english"):
                 meta.keywords_en = front.split_keywords(front.strip_label(raw_kw, "english_keywords_label"))
                 meta.provenance["keywords.en"] = "text"
