@@ -161,3 +161,41 @@ def test_keyword_wrapped_inside_a_keyword_is_one_keyword(tmp_path):
     p = tmp_path / "kw.txt"
     p.write_text("生成式人工智能与全要素生产率\n\n摘要：本文讨论生成式人工智能。\n关键词：生成式人工智能；全要素生产率；人机\n协同\n\n一、引言\n\n正文。\n", encoding="utf-8")
     assert build_document(clean(read_raw(p))).meta.keywords_zh == ["生成式人工智能", "全要素生产率", "人机协同"]
+
+
+def _shifted(paras: list[str], width: int = 30, first: int = 24) -> str:
+    """Paragraphs hard-wrapped at ``width`` with every first line cut shorter (at ``first``)."""
+    out = []
+    for p in paras:
+        out.append(p[:first])
+        out.extend(p[i:i + width] for i in range(first, len(p), width))
+    return "\n".join(out)
+
+
+_BODY = "人工智能正在成为推动新质生产力发展的重要引擎，各地加快布局算力基础设施和数据要素市场建设，企业应用场景不断拓展。"
+_ITEMS = [
+    "（1）在北部都会区预留不少于十公顷土地，兴建以可再生能源供电的大型人工智能数据中心；",
+    "（2）将超级计算中心的算力于二〇二七年前提升至一万PFLOPS，并向初创企业开放使用；",
+    "（3）向本地初创企业及科研团队发放算力券，每间企业每年资助上限为五十万元。",
+]
+
+
+def test_numbered_item_cut_where_a_heading_could_end_is_one_paragraph():
+    # a wrap that starts each paragraph further in cuts "（1）…兴建以" where a heading could end;
+    # its siblings hold sentence marks, so the list is a list of paragraphs and the item goes on
+    blocks, width, _ = build_blocks(_shifted([_BODY] * 12 + ["二、政策建议"] + _ITEMS + [_BODY] * 2))
+    assert width == 30
+    items = [b.text for b in blocks if b.text.startswith("（")]
+    assert items == [i for i in _ITEMS]
+
+
+def test_numbered_titles_stay_headings():
+    # a list of short titles (no sentence mark in any of them) with body text under each stays
+    # a list of headings
+    titles = ["1. 加快建设算力基础设施", "2. 推动数据要素市场化配置", "3. 培育人工智能产业集群"]
+    paras = [_BODY] * 12
+    for t in titles:
+        paras += [t, _BODY]
+    blocks, width, _ = build_blocks(_shifted(paras))
+    assert width == 30
+    assert [b.text for b in blocks if b.kind == "heading"] == titles

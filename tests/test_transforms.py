@@ -36,9 +36,8 @@ def _transformed(pid: str, text: str):
         return signature(extract_paper(p, paper_id=pid, known=_known()).paper)
 
 
-# A full-width numbered heading ("2. 畅通要素协同匹配渠道,增强…的驱动作用") wrapped with a blank line
-# after every line cannot be told from a numbered paragraph by layout alone.
-KNOWN = {("cao-liu-zheng-2025", "rewrap-blank"): "a full-width numbered heading reads as a numbered paragraph"}
+# (paper, transform) pairs known to fail, with the reason: none since the wrapped list items of issue 8
+KNOWN: dict = {}
 
 
 @pytest.mark.parametrize("name", list(TRANSFORMS))
@@ -75,11 +74,7 @@ DEV_DOCS = sorted((REPO / "tests" / "devset" / "dev").glob("*.txt"))
 # the character transforms (traditional, full-width). Re-wrapped plans and reports still lose some
 # level-2 items (a wrapped numbered line that ends a sentence reads as its own paragraph): measured
 # by `python tests/transforms.py`, not asserted here.
-DEV_KNOWN = {
-    ("thinktank-compute-report-pdf", "rewrap-blank"): "a bare limit (PUE不高于1.2) split from its comparator by a blank line",
-    ("prov-opinion-targets-heavy", "rewrap-shifted"): "a short first line '1. 支持…建设人工智能研究' wrapped before a word that does not cross the break reads as a numbered heading",
-    ("hk-thinktank-brief-trad-fullwidth", "rewrap-shifted"): "a wrapped '（１）在北部都會區預留不少於１０公頃土地，興建以' item line reads as a numbered heading (same class as the line above); its figure is lost",
-}
+DEV_KNOWN: dict = {}
 
 
 @pytest.mark.slow

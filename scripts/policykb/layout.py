@@ -190,7 +190,12 @@ def _width(lines: list[Line], length) -> tuple[int, float] | None:
         return None
     near = sum(1 for n in lens if med - 3 <= n <= med + 3) / len(lens)
     if near < 0.5:
-        return None
+        # fewer full lines where every paragraph's first line is shorter (an indent, or a wrap that
+        # started further in): still wrapped when most long lines stop mid-sentence (whole
+        # paragraphs and titles rarely do)
+        long = [ln.text for ln in lines if ln.text and ln.hans >= 5 and len(ln.text) >= 12]
+        if near < 0.35 or sum(1 for t in long if not ends_sentence(t)) < 0.7 * len(long):
+            return None
     return int(sorted(lens)[int(len(lens) * 0.9)]), near
 
 
@@ -552,6 +557,7 @@ class _Builder:
                 self.add(kind, line, **meta)
                 continue
             self.continuation(line)
+        self.join_wrapped_items()
         # a program that wraps at a count of characters cuts English words anywhere; a PDF (measured in
         # printed cells) breaks lines between words
         cut_at = self.width if self.width and self.len is han_len else None
@@ -559,6 +565,47 @@ class _Builder:
         for b in self.blocks:
             b.finish(cut_at, words)
         return self.blocks
+
+    def join_wrapped_items(self) -> None:
+        """A numbered list item read as a heading because the wrap ended its first line where a
+        heading could end ("（１）在北部都會區預留不少於１０公頃土地，興建以" + "可再生能源…中心；") is
+        one paragraph with the lines under it, when its list is a list of paragraphs (a sibling
+        item of the same style holds a sentence mark: an item that holds none is unfinished) and
+        the line under it is a wrapped line, not a short title."""
+        if not self.width:
+            return
+        blocks = self.blocks
+        items = [i for i, b in enumerate(blocks) if b.kind == "heading" and b.meta.get("style") in ("arabic-dot", "arabic-paren") and "markdown" not in b.meta]
+        if not items:
+            return
+        texts = {i: "".join(ln.text for ln in blocks[i].lines) for i in items}
+        drop: set[int] = set()
+        for i in items:
+            b, nxt = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
+            if nxt is None or nxt.kind != "body" or not heading_like(texts[i]):
+                continue
+            first = nxt.lines[0].text
+            gap = nxt.lines[0].no - b.lines[-1].no - 1  # blank lines between (a wrap may put them anywhere)
+            if gap and self.blank_is_break or not (ends_sentence(first) or self.len(first) >= self.width * 0.6):
+                continue
+            # the siblings: the items of the same style up to a heading of a higher rank either way
+            style, rank = b.meta["style"], b.meta["rank"]
+            run = []
+            for step in (-1, 1):
+                j = i + step
+                while 0 <= j < len(blocks):
+                    o = blocks[j]
+                    if o.kind == "heading" and (o.meta.get("rank", 9) < rank or "markdown" in o.meta):
+                        break
+                    if o.kind == "heading" and o.meta.get("style") == style:
+                        run.append(j)
+                    j += step
+            if any(not heading_like(texts[j]) for j in run if j in texts):
+                b.lines.extend(nxt.lines)
+                b.meta["closed"] = True
+                drop.add(i + 1)
+        if drop:
+            self.blocks = [b for k, b in enumerate(blocks) if k not in drop]
 
     def head_line(self, line: Line, kind: str | None, meta: dict, seen: int) -> bool:
         """Take a line of the head zone (title, byline, affiliations before the abstract/body)."""
@@ -626,7 +673,9 @@ class _Builder:
                 and self.len(prev) >= self.width * 0.75
                 and (self.len(prev) >= self.full_line - 1 or crosses(prev, t))
                 and (self.len(t) > self.width // 2 or ends_sentence(t))
-                and (re.search(r"[，,]", prev) or re.match(r"^\S{1,3}[，。,]", t))
+                # a clause goes on across the break (a comma or list mark before it, a clause mark soon
+                # after it, a bracket left open)
+                and (re.search(r"[，,、]", prev) or re.match(r"^\S{1,6}?[，。,；;]", t) or not _balanced(prev))
             )
             number_split = (
                 last.meta.get("style") in ("arabic-dot", "arabic-paren", "han-paren", "han-comma")
