@@ -43,3 +43,58 @@ def test_the_authors_own_advice_outside_the_prescriptive_part(tmp_path):
     recs = [r for r in extract_paper(p, paper_id="interp").paper["recommendations"] if r["level"] == 1]
     assert any(r["quote"].startswith("本中心建议市政府设立数据要素发展专项基金") for r in recs), [r["quote"] for r in recs]
     assert not any("任重道远" in r["quote"] for r in recs)
+
+
+QA = """《南岭省人工智能行动方案》答记者问
+
+一、谈任务：四个方面十项举措
+
+记者：《方案》部署了哪些重点任务？
+
+答：《方案》从四个方面部署了十项举措。
+
+一是实施“人工智能+制造”行动。推动规模以上工业企业全面实施智能化改造。
+
+二是实施“人工智能+民生”行动。在教育、医疗等领域推广智能化服务。
+
+二、谈中小企业
+
+记者：对中小企业有哪些支持？
+
+答：《方案》主要从两个方面发力。
+
+第一，降低用智成本。具体包括以下措施：
+
+1.发放“算力券”，对中小企业购买算力服务给予补贴；
+
+2.遴选一批解决方案服务商，组建服务商资源池。
+
+第二，加强能力培训。分批次培训中小企业经营管理人员。
+
+三、谈数据
+
+记者：数据供给方面有哪些安排？
+
+答：省数据局将重点抓好两件事。
+
+首先，加快公共数据开放。推动交通、气象等领域数据开放。
+
+最后，培育数据要素市场。支持数据交易中心扩大交易规模。
+
+据了解，我省数据交易规模增长较快，市场主体不断增加。
+"""
+
+
+def test_an_interviews_measures_in_every_answer(tmp_path):
+    # 一是/二是 paragraphs after the answer that announces them; 第一/第二 and 首先/最后 paragraphs
+    # in other answers, announced by 发力/抓好, with their 1. 2. points as level 2
+    p = tmp_path / "qa.txt"
+    p.write_text(QA, encoding="utf-8")
+    recs = extract_paper(p, paper_id="qa").paper["recommendations"]
+    level1 = " ".join(r["quote"] for r in recs if r["level"] == 1)
+    level2 = " ".join(r["quote"] for r in recs if r["level"] == 2)
+    for item in ("一是实施“人工智能+制造”行动", "二是实施“人工智能+民生”行动", "第一，降低用智成本", "第二，加强能力培训",
+                 "首先，加快公共数据开放", "最后，培育数据要素市场"):
+        assert item in level1, level1
+    assert "发放“算力券”" in level2 and "遴选一批解决方案服务商" in level2, level2
+    assert "据了解" not in level1 + level2

@@ -140,6 +140,17 @@ def lead_sentence(text: str) -> str | None:
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 
 
+def _in_sequence(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (number, position) marks that count up from 1 in reading order."""
+    seq = []
+    expect = 1
+    for n, pos in sorted(found, key=lambda x: x[1]):
+        if n == expect:
+            seq.append((n, pos))
+            expect += 1
+    return seq
+
+
 def enumerated_spans(text: str) -> list[tuple[int, int, int]]:
     """(number, start, end) of 一是/二是… items in ``text``, in sequence from 一.
 
@@ -182,13 +193,7 @@ def enumerated_spans(text: str) -> list[tuple[int, int, int]]:
         ends = parallel[1:] + [len(text)]
         if all(_is_prescriptive(text[a:b]) or _starts_with_verb(text[m.end(1) : b].lstrip()) for m, a, b in zip(ms, parallel, ends)):
             found.extend((i + 1, a) for i, a in enumerate(parallel))
-    found.sort(key=lambda x: x[1])
-    seq = []
-    expect = 1
-    for n, pos in found:
-        if n == expect:
-            seq.append((n, pos))
-            expect += 1
+    seq = _in_sequence(found)
     if len(seq) < 2:
         return []
     out = []
@@ -363,10 +368,15 @@ def _marker_number(text: str) -> int:
 
 
 def _last_number(text: str) -> int:
+    """The number of the last 一是/二是 item of a text: an introduction joined to its "一是…" paragraph
+    ends with item 1, so a "二是…" paragraph goes on with it."""
+    from policykb.extract.numerals import parse_chinese
+
     spans = enumerated_spans(text)
     if spans:
         return spans[-1][0]
-    return _marker_number(text)
+    marks = [(parse_chinese(m.group("n")), m.start("n")) for m in re.finditer(_cfg()["inline_markers"][0], text)]
+    return max(_marker_number(text), len(_in_sequence(marks)))
 
 
 def _slogan_paragraphs(paras: list[Paragraph]) -> list[Paragraph]:
@@ -418,11 +428,12 @@ def _level1_from_paragraphs(col: _Collector, paras: list[Paragraph], used: set, 
         lead = lead_sentence(p.text)
         if not (numbered or lead):
             continue
-        if require_prescriptive and not (_prescribes(lead) if lead else _is_prescriptive(p.text)):
+        r = rank_of(p)
+        sub = r is not None and top is not None and r > top and last_key is not None
+        if require_prescriptive and not sub and not (_prescribes(lead) if lead else _is_prescriptive(p.text) or numbered and _prescribes(_unnumbered_head(p.text))):
             continue  # "发展新质生产力，人工智能是关键变量。": a lead that states, not prescribes
         found = True
-        r = rank_of(p)
-        if r is not None and top is not None and r > top and last_key is not None:
+        if sub:
             # "1. …" under "（二）…。": a lower style of numbering is a level-2 item of the one before
             col.add(title=_title_of(p.text), text=p.text, quote=p.text, section=p.section, level=2, parent_key=last_key)
             used.add(id(p))
@@ -484,6 +495,37 @@ def _announced_enumerations(col: _Collector, paras: list[Paragraph], used: set) 
     whose items mostly open with an action verb."""
     _enumeration_items(col, paras, used, lambda intro, items: len(items) >= 2 and bool(
         re.search(_cfg()["enumeration_intro"], intro)) and _mostly_prescribe(items))
+
+
+def _unnumbered_head(text: str) -> str:
+    """A numbered paragraph's first sentence without its number ("首先，加快公共数据开放。" ->
+    "加快公共数据开放。")."""
+    spans = sentences(text)
+    head = text[: spans[0][1]] if spans else text
+    return re.sub("|".join(_cfg()["paragraph_markers"]), "", head, count=1)
+
+
+def _announced_paragraph_lists(col: _Collector, paras: list[Paragraph], used: set) -> None:
+    """Level-1 items (their lower-numbered points as level 2) from a section's numbered or ordinal
+    paragraphs ("第一，降低用智成本…" / "首先，加快公共数据开放。…") that a paragraph before them
+    announces as measures (rules: enumeration_intro) and that mostly prescribe: an interview's
+    answer that lists a plan's measures, outside the document's prescriptive part."""
+    markers = [re.compile(m) for m in _cfg()["paragraph_markers"]]
+    by_section: dict[str, list[Paragraph]] = {}
+    for p in paras:
+        if id(p) not in used:
+            by_section.setdefault(p.section, []).append(p)
+    for group in by_section.values():
+        first = next((i for i, p in enumerate(group) if any(m.match(p.text) for m in markers)), None)
+        if not first:  # none, or no introduction before the first
+            continue
+        ranks = [next((r for m, r in zip(markers, _cfg()["paragraph_marker_rank"]) if m.match(p.text)), None) for p in group[first:]]
+        top = min(r for r in ranks if r is not None)
+        items = [p for p, r in zip(group[first:], ranks) if r == top]  # "第一，…" without its "1." points
+        intro = group[first - 1].text
+        heads = [_unnumbered_head(p.text) for p in items]
+        if len(items) >= 2 and re.search(_cfg()["enumeration_intro"], intro) and _mostly_prescribe(heads):
+            _level1_from_paragraphs(col, group[first:], used, require_prescriptive=True)
 
 
 def _advice_sentences(col: _Collector, paras: list[Paragraph], used: set, own_only: bool = False) -> None:
@@ -564,6 +606,7 @@ def extract_recommendations(doc: Document) -> list[Recommendation]:
         inside_parts = set().union(*[_subtree(doc, S.id) for S in parts]) if parts else set()
         rest = [p for p in doc.paragraphs if p.kind != "abstract" and p.section not in inside_parts and id(p) not in used]
         _announced_enumerations(col, rest, used)
+        _announced_paragraph_lists(col, rest, used)
         _advice_sentences(col, rest, used, own_only=True)
     structured = list(col.items)
     col.items = []
