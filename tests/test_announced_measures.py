@@ -82,6 +82,10 @@ QA = """《南岭省人工智能行动方案》答记者问
 最后，培育数据要素市场。支持数据交易中心扩大交易规模。
 
 据了解，我省数据交易规模增长较快，市场主体不断增加。
+
+四、专家点评
+
+南岭大学教授刘建华认为，《方案》目标明确、举措务实。他建议，各市在落实中应当立足本地产业基础，错位发展，避免一哄而上。
 """
 
 
@@ -98,3 +102,28 @@ def test_an_interviews_measures_in_every_answer(tmp_path):
         assert item in level1, level1
     assert "发放“算力券”" in level2 and "遴选一批解决方案服务商" in level2, level2
     assert "据了解" not in level1 + level2
+    # an expert's advice in an interview is one of its items (a paper's review quoting advice is not)
+    assert "各市在落实中应当立足本地产业基础" in level1, level1
+
+
+REPORT = """算力发展报告
+
+报告建议，加快算力设施建设，培育数据要素市场。
+
+一、现状
+
+我省算力规模持续增长，智能算力占比不断提升，算力设施布局逐步优化。
+
+二、对策建议
+
+（一）加快算力设施建设。各地要统筹布局智算中心，提高算力利用效率。
+
+（二）培育数据要素市场。支持数据交易机构拓展业务，完善数据交易规则。
+"""
+
+
+def test_a_summary_of_the_structured_items_is_not_one_more(tmp_path):
+    p = tmp_path / "report.txt"
+    p.write_text(REPORT, encoding="utf-8")
+    level1 = [r["quote"] for r in extract_paper(p, paper_id="report").paper["recommendations"] if r["level"] == 1]
+    assert len(level1) == 2 and not any("报告建议" in q for q in level1), level1

@@ -528,7 +528,12 @@ def _announced_paragraph_lists(col: _Collector, paras: list[Paragraph], used: se
             _level1_from_paragraphs(col, group[first:], used, require_prescriptive=True)
 
 
-def _advice_sentences(col: _Collector, paras: list[Paragraph], used: set, own_only: bool = False) -> None:
+def _title_core(title: str) -> str:
+    """An item's title without its number ("（二）夯实数据要素基础" -> "夯实数据要素基础")."""
+    return re.sub("|".join(_cfg()["paragraph_markers"]), "", title.strip(), count=1).rstrip("。；;")
+
+
+def _advice_sentences(col: _Collector, paras: list[Paragraph], used: set, own_only: bool = False, known: list[str] = ()) -> None:
     """In a text without a prescriptive part (a news report), a speaker's advice ("陈立新建议，要把
     人工智能应用纳入企业技术改造支持范围，…") is one of its level-1 recommendations."""
     cfg = _cfg()
@@ -542,6 +547,8 @@ def _advice_sentences(col: _Collector, paras: list[Paragraph], used: set, own_on
         for k, (a, b) in enumerate(spans):
             sent = p.text[a:b].strip()
             m = next((m for m in (r.search(sent) for r in rxs) if m), None)
+            if m and sum(1 for t in known if t and _title_core(t) in sent) >= 2:
+                continue  # "报告建议，分类推进…，夯实…": a summary of the structured items, not one more
             if m and not enumerated_spans(sent):
                 title = re.split(r"[，,；;。]", sent[m.end("lead") :].strip(), maxsplit=1)[0]
                 # the advice goes on in the sentences that continue it ("同时，要…", "还应…")
@@ -607,7 +614,10 @@ def extract_recommendations(doc: Document) -> list[Recommendation]:
         rest = [p for p in doc.paragraphs if p.kind != "abstract" and p.section not in inside_parts and id(p) not in used]
         _announced_enumerations(col, rest, used)
         _announced_paragraph_lists(col, rest, used)
-        _advice_sentences(col, rest, used, own_only=True)
+        # a paper quotes others' advice in its review; an interview or a report gives experts' advice
+        # as its own content
+        paper = bool(doc.meta.abstract_zh or doc.references)
+        _advice_sentences(col, rest, used, own_only=paper, known=[it.title for it in col.items if it.level == 1])
     structured = list(col.items)
     col.items = []
     # inline items: elsewhere in the body; inside the prescriptive parts only their own
