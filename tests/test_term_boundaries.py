@@ -71,3 +71,14 @@ def test_a_chinese_name_ending_in_a_latin_word_of_its_english(tmp_path):
     p.write_text("主权人工智能\n\n一、引言\n\n各国纷纷倡议主权AI（Sovereign AI），加快建设本国算力。\n", encoding="utf-8")
     terms = {t["en"]: t["zh"] for t in extract_paper(p, paper_id="mixed").paper["terms"]}
     assert terms.get("Sovereign AI") == "主权AI", terms
+
+
+def test_glued_preposition_a_verb_a_grant_number_and_an_ampersand(tmp_path):
+    # jieba reads "对算力" as one word: the preposition still ends the term; 经过 ends it; a grant
+    # number in brackets is not an abbreviation; R&D is one
+    p = tmp_path / "glued.txt"
+    p.write_text("算力需求\n\n一、引言\n\n大模型推理对算力（computing power）的需求快速增长，基础模型经过微调（fine-tuning）后适配下游任务。"
+                 "本文为国家社会科学基金重点项目（24EYA007）的阶段性成果。企业研发（R&D）投入持续增加。\n", encoding="utf-8")
+    terms = {(t["en"] or t["abbr"]): t["zh"] for t in extract_paper(p, paper_id="glued").paper["terms"]}
+    assert terms.get("computing power") == "算力" and terms.get("fine-tuning") == "微调", terms
+    assert "24EYA007" not in terms and "R&D" in terms, terms

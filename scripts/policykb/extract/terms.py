@@ -47,7 +47,7 @@ def parse_gloss(content: str) -> tuple[str | None, str | None] | None:
         return None
     if re.search(r"\b(?:et al|pp|vol|no)\b\.?|\d{4}", c, re.IGNORECASE):
         return None  # a citation (Smith et al., 2020), not a name
-    if not re.search(r"[A-Za-z]{2,}", c):
+    if not re.search(r"[A-Za-z]{2,}|[A-Z]&[A-Z]", c):
         return None
     en, abbr = None, None
     for part in [p.strip() for p in re.split(r"[，,;；]", c) if p.strip()]:
@@ -139,6 +139,12 @@ def _glossed(word: str, english: str, known: dict) -> bool:
     return any(f" {n} " in e for n in known.get(word, ()))
 
 
+@lru_cache(maxsize=None)
+def _single_boundaries() -> frozenset[str]:
+    """The one-character boundary words (prepositions and conjunctions)."""
+    return frozenset(w for w in _cfg()["boundary_words"] if len(w) == 1)
+
+
 def choose_term(run: str, english: str | None, corpus_text: str, known: dict | None = None, abbr: str | None = None) -> str | None:
     """The term at the end of ``run`` (the Chinese text before a gloss).
 
@@ -151,7 +157,9 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
     known = known or {}
     if not run:
         return None
-    ws = words(run)
+    ws = list(words(run))
+    if ws and len(ws[-1]) >= 3 and ws[-1][0] in cfg["boundary_words"] and ws[-1][0] in _single_boundaries():
+        ws[-1:] = [ws[-1][0], ws[-1][1:]]  # jieba glued a preposition to the term ("推理" + "对算力")
     allow_de = bool(english) and any(f" {w} " in f" {english.lower()} " for w in cfg["of_words"])
     allow_and = bool(english) and " and " in f" {english.lower()} "  # 商业趋势与展望调查 (… Trends and Outlook …)
     allow_in = bool(english) and re.search(r"(?:^|[\s-])in(?:$|[\s-])", english.lower()) is not None  # 人在回路 (human-in-the-loop)
