@@ -824,8 +824,14 @@ def extract_statistics(doc: Document) -> list[Statistic]:
         firm = main_firm("\n".join(p.text for p in doc.paragraphs[:3]))
         surveys: dict[str, list] = {}  # per section: the population of its latest survey
         sample = study_sample("\n".join(p.text for p in doc.paragraphs))  # "本文以…上市公司为样本"
+        # a survey the abstract says the paper is based on ("本文基于…对全国2 016家企业开展的问卷调查")
+        # is the population of the body's figures that report it (sample shares, subgroups)
+        abstract = [p for p in doc.paragraphs if p.kind == "abstract"]
+        found = next((x for x in (survey_population(sent, own) for p in abstract for sent in p.text.split("。"))
+                      if x and re.search("调查|问卷|调研", x[3])), None)  # a survey, not an estimation sample
         for para in doc.paragraphs:
-            _from_paragraph(para, doc, out, own, named, firm, surveys.setdefault(para.section, [None]), sample)
+            holder = surveys.setdefault(para.section, [found if para.kind != "abstract" else None])
+            _from_paragraph(para, doc, out, own, named, firm, holder, sample)
         _from_tables(doc, out, own)
         # notes that are not bibliographic (examples, definitions) can carry figures too
         for n in doc.notes:

@@ -222,6 +222,8 @@ def survey_population(sentence: str, own: str = "中国") -> tuple[int, str, fro
     '受访企业'
     >>> survey_population("对长三角地区412家外贸企业的问卷调查显示") is None
     True
+    >>> survey_population("本文基于对全国2 016家企业开展的问卷调查")[1]
+    '受访企业'
     >>> survey_population("本中心对612家本地企业进行问卷调查", "香港")[1]
     '香港受访企业'
     >>> survey_population("本文以2011—2022年沪深A股上市公司为样本")[1]
@@ -231,7 +233,8 @@ def survey_population(sentence: str, own: str = "中国") -> tuple[int, str, fro
     m = re.search(c["survey_population"], sentence)
     if m:
         pop = m.group("pop").split("的")[-1]
-        found = mentions(m.group("where"))
+        # "对全国2 016家企业": the whole country or province is where it was run, not a place apart
+        found = [f for f in mentions(m.group("where")) if not f[1].startswith("全")]
         if found and not pop.startswith("受访"):
             return None  # "对长三角地区412家外贸企业的问卷调查": the places stay the subject
         at = mentions(pop)
@@ -433,6 +436,8 @@ def entities(sentence: str, pos: int) -> list[tuple[int, int, str]]:
     ['东风汽车集团']
     >>> [n for *_, n in entities("分规模看，大型企业应用比例达到43.2%，而中小企业仅为9.7%", 33)]
     ['大型企业', '中小企业']
+    >>> [n for *_, n in entities("国有企业的应用比例为56.1%，民营企业为39.4%", 21)]
+    ['民营企业']
     >>> [n for *_, n in entities("相关企业数量超过5 000家", 8)]
     []
     """
@@ -471,6 +476,7 @@ def entities(sentence: str, pos: int) -> list[tuple[int, int, str]]:
             or m.group("op") in ("在", "而")
             or (s > 0 and re.search(c["group_clause_before"], sentence[clause_start(sentence, s - 1) : s - 1]))
             or re.match(r"中[，,]|中(?:仅|只)?有", sentence[b:])
+            or re.fullmatch(c["group_figure_after"], sentence[b:pos])
         ):
             continue  # a group named in passing ("制造企业…"), not set apart as the population measured
         modifier = name[: -len(head)]
