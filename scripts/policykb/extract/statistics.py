@@ -150,6 +150,8 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
         return True  # "营业收入超10亿元的企业": a threshold that defines a group, not a figure
     if re.match(c["not_a_figure_after"], text[end:]):
         return True  # "每提高1个标准差", "在1%的水平上显著"
+    if unit in (None, "分") and re.match(c["coded_value"], text[end:]):
+        return True  # "1分表示“完全不同意”": a scale point, not a figure (unlike "48.6%表示…")
     if unit in c["latin_units"] and re.match(r"[A-Za-z0-9]", text[m.end("unit") : m.end("unit") + 1] if m.group("unit") else ""):
         return True  # "500PUE": a Latin unit must end where the letters end
     num = m.group("num")
