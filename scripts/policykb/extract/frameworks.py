@@ -272,6 +272,8 @@ def _enumeration(sentence: str) -> list[tuple[str, list[str], str]]:
         n = _count_value(count) if count else None
         if count and (not n or n < 2 or n > 8):
             continue
+        if n == 2 and noun in c["pair_not_framework"]:
+            continue  # "主要集中在文案翻译和客服应答两个环节": two of a kind, not a framework
         before = sentence[:pos]
         openers = sorted(c["list_openers"], key=len, reverse=True)
         best, op_at = -1, -1
