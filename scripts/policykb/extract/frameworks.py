@@ -298,6 +298,7 @@ def _enumeration(sentence: str) -> list[tuple[str, list[str], str]]:
             re.search(_cfg()["not_own_framework"], sentence[:pos])
             or re.search(_cfg()["method_context"], sentence)
             or (noun in _cfg()["outline_nouns"] and re.search(_cfg()["document_words"], before))
+            or re.search(_cfg()["document_coverage"], before[:ctx_end])
         ):
             continue  # "学者们多从…三要素出发" (others'), "两阶段最小二乘" (method), "《方案》共分为…三个部分" (an outline)
         context = re.sub(r"(?:应|将|要|可以|可|则|来|对|本文|本部分|拟|主要|具有|是)$", "", context).strip()
