@@ -63,3 +63,12 @@ def test_a_pair_of_aspects_is_not_a_framework_but_two_parts_and_three_aspects_ar
     comps = [[c["name"] for c in f["components"]] for f in extract_paper(p, paper_id="pair").paper["frameworks"]]
     assert not any("客服应答" in " ".join(c) or "融资" in c for c in comps), comps  # a pair; a document's coverage
     assert ["智能产业化", "产业智能化"] in comps and ["技术供给", "场景牵引", "生态支撑"] in comps, comps
+
+
+def test_a_two_by_two_typology_is_one_framework(tmp_path):
+    p = tmp_path / "typo.txt"
+    p.write_text("大模型与企业创新\n\n一、类型划分\n\n依据应用深度和数据基础两个维度，本文将企业划分为引领型、探索型、跟随型和观望型四种类型。"
+                 "不同类型企业的创新效应差异明显。\n", encoding="utf-8")
+    frameworks = extract_paper(p, paper_id="typo").paper["frameworks"]
+    comps = [[c["name"] for c in f["components"]] for f in frameworks]
+    assert comps == [["应用深度", "数据基础", "引领型", "探索型", "跟随型", "观望型"]], comps

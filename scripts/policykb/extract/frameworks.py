@@ -239,6 +239,8 @@ def clean_component(text: str) -> str:
 
     >>> clean_component("成从基础支撑层"), clean_component("而在科技创新"), clean_component("变革科研范式这")
     ('基础支撑层', '科技创新', '变革科研范式')
+    >>> clean_component("依据应用深度"), clean_component("本文以“任务的可编码程度")
+    ('应用深度', '任务的可编码程度')
     """
     from policykb.segment import words
 
@@ -248,7 +250,7 @@ def clean_component(text: str) -> str:
     lead = set(c["component_leading"])
     while len(ws) > 1 and ws[0] in lead:
         ws = ws[1:]
-    t = "".join(ws)
+    t = "".join(ws).strip(" “”\"")
     # a verb that introduced the list inside the first component ("新一代AI是兼具A" -> A)
     m = re.search(r"(?:兼具|包括|涵盖|分为|从|由)(?=.{2,}$)", t)
     if m:
@@ -434,7 +436,31 @@ def extract_frameworks(doc: Document) -> list[Framework]:
             places = sum(whole_place(c) is not None for c in cells)
             if len(cells) >= 2 and all(not re.fullmatch(r"[\d.\s%]+", c) for c in cells) and places * 2 < len(cells):
                 out.append(_fw(t.caption, f"表{t.number} {t.caption}", t.section or "s0", cells, kind="table"))
-    return _dedupe(out)
+    return _dedupe(_typologies(out, doc))
+
+
+def _typologies(items: list[Framework], doc: Document) -> list[Framework]:
+    """A 2×2 typology is one framework: the two dimensions a paragraph names ("以应用深度和数据基础两个
+    维度") and the types it divides into there ("引领型、探索型、跟随型和观望型四种类型") become one
+    framework, its parts the two dimensions then the types (the dimensions' sentence is its quote)."""
+    dims = [i for i, f in enumerate(items) if f.get("kind") == "enumeration" and len(f["components"]) == 2
+            and re.search(_cfg()["dimension_label"], f["name"])]
+    types = [i for i, f in enumerate(items) if len(f["components"]) >= 3 and f.get("kind") in ("enumeration", "dichotomy")
+             and all(c["name"].endswith(_cfg()["type_suffix"]) for c in f["components"])]
+    drop: set[int] = set()
+    for d in dims:
+        for t in types:
+            if t in drop or items[t]["section"] != items[d]["section"]:
+                continue
+            if not any(items[d]["quote"] in p.text and items[t]["quote"] in p.text for p in doc.paragraphs):
+                continue  # not in one paragraph
+            a, b = (c["name"] for c in items[d]["components"])
+            kinds = [c["name"] for c in items[t]["components"]]
+            items[d]["name"] = f"{a}×{b}：{'、'.join(kinds)}"
+            items[d]["components"] = list(items[d]["components"]) + list(items[t]["components"])
+            drop.add(t)
+            break
+    return [f for i, f in enumerate(items) if i not in drop]
 
 
 def _same_parts(a: set, b: set) -> bool:
