@@ -470,7 +470,8 @@ def indicator_for(text: str, cand: StatCandidate, prev: str | None, prev_end: in
         core = ""  # "集聚了全国约四成的人工智能企业": what is counted follows the figure
     verb_only = not core or len(core) <= 1 or core in c["count_verbs"] or (
         len(core) <= 4 and any(core.endswith(v) for v in c["count_verbs"]) and cand.unit not in ("%", "‰")
-    )
+    ) or (counted and len(core) <= 12 and _ends_in_verb(core) and bool(_noun_after(text, cand.end)))
+    # ("于2025年3月至4月访问了806家本地企业", "同时为300多名前线员工提供…": what is counted follows)
     if verb_only:
         after = _noun_after(text, cand.end)
         if cand.kind == "rank" and after and text[cand.end - 1] not in "的大":
@@ -813,6 +814,16 @@ def _unit_in_label(label: str) -> str | None:
     if m and re.fullmatch(_unit_rx(), m.group(1)):
         return m.group(1)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _ends_in_verb(core: str) -> bool:
+    """Does a short phrase before a count end in a verb or a preposition (访问了, 得到, 为)?"""
+    import jieba.posseg as pseg
+
+    t = core.rstrip("了过")
+    toks = pseg.lcut(t[-6:]) if t else []
+    return bool(toks) and (toks[-1].flag.startswith("v") or toks[-1].flag == "p")
 
 
 def extract_statistics(doc: Document) -> list[Statistic]:
