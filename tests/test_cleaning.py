@@ -199,3 +199,9 @@ def test_numbered_titles_stay_headings():
     blocks, width, _ = build_blocks(_shifted(paras))
     assert width == 30
     assert [b.text for b in blocks if b.kind == "heading"] == titles
+
+
+def test_a_web_pages_related_links_end_the_article():
+    blocks, _, _ = build_blocks("标题\n\n正文第一段，人工智能发展迅速。\n\n相关阅读：\n· 《某某行动方案》全文\n· 一图读懂《某某行动方案》\n")
+    assert [b.text for b in blocks if b.kind == "body"] == ["正文第一段，人工智能发展迅速。"]
+    assert all(b.kind == "dropped" for b in blocks if "行动方案" in b.text)
