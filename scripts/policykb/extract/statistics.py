@@ -109,6 +109,14 @@ def _bare_comparator_rx() -> re.Pattern:
     return re.compile(rf"(?:{comp})\s*$")
 
 
+def _method_sentence(text: str, pos: int) -> bool:
+    """Does the sentence around ``pos`` describe how the study measures or estimates (rules:
+    method_sentence)?"""
+    a = max(text.rfind(x, 0, pos) for x in "。；;！？") + 1
+    ends = [e for e in (text.find(x, pos) for x in "。；;！？") if e >= 0]
+    return re.search(_cfg()["method_sentence"], text[a : min(ends) if ends else len(text)]) is not None
+
+
 def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
     c = _cfg()
     start, end = m.start("num"), m.end()
@@ -148,6 +156,8 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
         return True  # "大会为期3天", "为期3个月的培训": how long an event lasts, not a finding
     if re.search(c["group_threshold_before"], before) and re.match(c["group_threshold_after"], text[end:]):
         return True  # "营业收入超10亿元的企业": a threshold that defines a group, not a figure
+    if unit in (None, "个", "次") and _method_sentence(text, start):
+        return True  # "选取3个一级指标、9个二级指标…", "重复抽样500次进行安慰剂检验": the study's method
     if re.match(c["not_a_figure_after"], text[end:]):
         return True  # "每提高1个标准差", "在1%的水平上显著"
     if unit in (None, "分") and re.match(c["coded_value"], text[end:]):
