@@ -160,6 +160,8 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
         return True  # "选取3个一级指标、9个二级指标…", "重复抽样500次进行安慰剂检验": the study's method
     if re.match(c["not_a_figure_after"], text[end:]):
         return True  # "每提高1个标准差", "在1%的水平上显著"
+    if unit == "岁" and re.match(c["age_attribute_after"], text[end:]):
+        return True  # "48岁的验布班长", "45岁以上员工": a person's age or a group's bound, not a finding
     if unit in (None, "分") and re.match(c["coded_value"], text[end:]):
         return True  # "1分表示“完全不同意”": a scale point, not a figure (unlike "48.6%表示…")
     if unit in c["latin_units"] and re.match(r"[A-Za-z0-9]", text[m.end("unit") : m.end("unit") + 1] if m.group("unit") else ""):
@@ -176,8 +178,13 @@ def _excluded(text: str, m: re.Match, unit: str | None) -> bool:
     if re.match(r"\s*[.．]\d", text[m.end("num") :]) and _is_year(num):
         return True  # 2018.03
     if unit in ("个", "次", "项") or unit is None:
-        if any(nxt.lstrip().startswith(n) or text[end:].lstrip().startswith(n) for n in c["structure_nouns"]):
-            return True
+        after = text[end:].lstrip()
+        for n in c["structure_nouns"]:
+            if nxt.lstrip().startswith(n) or after.startswith(n):
+                rest = after[len(n) :] if after.startswith(n) else ""
+                if n in c["structure_modifiers"] and re.match(r"[\u4e00-\u9fff]", rest) and not any(rest.startswith(x) for x in c["structure_nouns"]):
+                    continue  # "27个重点行业": 重点 modifies what is counted
+                return True
     if _inside_title(text, start):
         return True
     if re.search(c["unit_definition"], before):
