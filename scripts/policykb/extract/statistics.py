@@ -298,16 +298,24 @@ def find_numbers(text: str) -> list[StatCandidate]:
             out.remove(o)
         out.append(StatCandidate(n, None, None, m.start(), m.end(), None, kind="rank"))
     # several named places in order: "北京、上海、广东分列前三位" -> 1, 2, 3; "山东、安徽依次位列第6至第7位" -> 6, 7
-    for key in ("rank_list", "rank_list_span"):
+    for key in ("rank_list", "rank_list_span", "rank_list_ordinals"):
         for m in re.finditer(c[key], text):
             if key == "rank_list":
                 first, count = 1, (int(m.group("n")) if m.group("n").isdigit() else parse_chinese(m.group("n")))
+            elif key == "rank_list_ordinals":
+                a, b = (int(x) if x.isdigit() else parse_chinese(x) for x in (m.group("a"), m.group("b")))
+                if not a or not b or b < a:
+                    continue
+                first, count = a, b - a + 1
             else:
                 first, count = int(m.group("a")), int(m.group("b")) - int(m.group("a")) + 1
             names = list(re.finditer(r"[^、和与及]+", m.group("list")))
             if not count or count < 1 or len(names) != count or _inside_title(text, m.start()):
                 continue
-            for o in [o for o in out if m.start() <= o.start < m.end()]:
+            # the figures inside the match are taken by the ranks (the ordinals' clause only: the
+            # list's own figures before it stay, "分别为43.1%和40.2%，分列第二、三位")
+            begin = m.start("scope") if key == "rank_list_ordinals" else m.start()
+            for o in [o for o in out if begin <= o.start < m.end()]:
                 out.remove(o)
             for k, name in enumerate(names):  # each rank starts after its own name (its subject)
                 out.append(StatCandidate(first + k, None, None, m.start("list") + name.end(), m.end(), None, kind="rank", subject=name.group().strip()))
