@@ -109,6 +109,15 @@ def _bare_comparator_rx() -> re.Pattern:
     return re.compile(rf"(?:{comp})\s*$")
 
 
+@lru_cache(maxsize=None)
+def _cn_quantity_rx() -> re.Pattern:
+    """A Chinese numeral and a unit (rules: cn_measure_units, cn_count_units), with its qualifier."""
+    c = _cfg()
+    units = "|".join(map(re.escape, sorted(c["cn_measure_units"] + c["cn_count_units"], key=len, reverse=True)))
+    quals = "|".join(map(re.escape, sorted(c["cn_count_qualifiers"], key=len, reverse=True)))
+    return re.compile(rf"(?P<q>{quals})?(?<![第前后每周])(?P<cn>[一二两三四五六七八九十]{{1,3}})(?P<unit>{units})")
+
+
 def _method_sentence(text: str, pos: int) -> bool:
     """Does the sentence around ``pos`` describe how the study measures or estimates (rules:
     method_sentence)?"""
@@ -331,6 +340,19 @@ def find_numbers(text: str) -> list[StatCandidate]:
             for o in [o for o in out if m.start() <= o.start < m.end()]:
                 out.remove(o)
             out.append(StatCandidate(n, None, None, m.start(), m.end(), None, kind="rank"))
+    # Chinese numerals with a unit: a measure (三十个百分点, 四个月) always, a count only after a
+    # qualifier that makes it a figure (近三个职缺, 约五所): "三个方面", "两家企业" in a story are not
+    for m in _cn_quantity_rx().finditer(text):
+        v = parse_chinese(m.group("cn"))
+        if v is None or v < 1 or _inside_title(text, m.start("cn")) or any(o.start <= m.start("cn") < o.end for o in out):
+            continue
+        if m.group("unit") not in c["cn_measure_units"] and not m.group("q"):
+            continue
+        if any(text[m.end() :].startswith(n) for n in c["structure_nouns"]):
+            continue
+        if m.group("unit") == "个月" and (re.match(r"(?:来|以来|内|里|中|间|后|前)", text[m.end() :]) or re.search(r"(?:近|过去|最近|未来|前|后)$", text[: m.start("cn")])):
+            continue  # "近三个月来", "未来三个月内": when, not how long
+        out.append(StatCandidate(v, None, m.group("unit"), m.start("cn"), m.end()))
     for m in CN_TIMES.finditer(text):
         cn = m.group("fan") or m.group("bei")
         v = parse_chinese(cn)
