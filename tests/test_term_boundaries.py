@@ -82,3 +82,15 @@ def test_glued_preposition_a_verb_a_grant_number_and_an_ampersand(tmp_path):
     terms = {(t["en"] or t["abbr"]): t["zh"] for t in extract_paper(p, paper_id="glued").paper["terms"]}
     assert terms.get("computing power") == "算力" and terms.get("fine-tuning") == "微调", terms
     assert "24EYA007" not in terms and "R&D" in terms, terms
+
+
+@pytest.mark.parametrize("sentence, zh", [
+    ("银行利用机器学习改进风险价值（Value at Risk，VaR）模型。", "风险价值"),  # "at" names nothing
+    ("企业在关键岗位保持人在回路（human-in-the-loop）机制。", "人在回路"),
+    ("深度学习被称为发明方法的发明（invention of a method of invention，IMI）。", "发明方法的发明"),  # 的 is "of"
+    ("机器人仿真到现实迁移（Sim-to-Real）技术。", "仿真到现实迁移"),  # 到 links the term
+])
+def test_a_verb_before_the_term_is_cut_when_the_rest_names_the_english(tmp_path, sentence, zh):
+    p = tmp_path / "v.txt"
+    p.write_text("术语\n\n一、引言\n\n" + sentence + "\n", encoding="utf-8")
+    assert [t["zh"] for t in extract_paper(p, paper_id="v", known=known_terms(REPO)).paper["terms"]] == [zh]

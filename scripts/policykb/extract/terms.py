@@ -203,6 +203,8 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
     if first_word in known and (not english or _glossed(first_word, english, known)):
         return longest  # "人工智能内容生成": a known term heads a compound term (and its English names it)
     n_en = _english_words(english)  # no English name: nothing to compare with
+    # the words that name something ("Value at Risk", "human-in-the-loop": two each)
+    n_content = len([w for w in re.findall(r"[A-Za-z]+", english) if w.lower() not in cfg["english_function_words"]]) if english else 99
     ws_long = words(longest)
     # cut after the rightmost verb that leaves at least as many words as the English name
     # ("外部自动调用混合专家模型（Mixed Expert Models）" -> 混合专家模型)
@@ -210,7 +212,10 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
         nonlocal ws_long
         for i in range(len(ws_long) - 2, -1, -1):
             rest = ws_long[i + 1 :]
-            if _pos(ws_long[i]) in tags and len(rest) >= n_en and len("".join(rest)) >= 4:
+            named = [w for w in rest if w not in ("的", "之", "与", "和", "及", "在")]  # as the English's content words
+            # (a one-character verb, 到 in "仿真到现实迁移（Sim-to-Real）", is a link inside the term)
+            w = ws_long[i]
+            if _pos(w) in tags and (len(w) >= 2 or tags == ("p",) or w in cfg["boundary_words"]) and len(named) >= n_content and len("".join(rest)) >= 4:
                 ws_long = rest
                 return
 
