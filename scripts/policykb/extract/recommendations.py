@@ -206,6 +206,7 @@ def enumerated_spans(text: str) -> list[tuple[int, int, int]]:
 def _title_of(span: str) -> str:
     t = re.sub(r"^\s*(?:(?:其)?[一二三四五六七八九十]是(?:要)?|[（(]\d{1,2}[)）]|(?:首先|其次|再次|第三|最后)[，,])", "", span).strip()
     t = re.sub(r"^第[一二三四五六七八九十]+[，,、：:]\s*", "", t)
+    t = re.sub(r"^\d{1,2}\s*[.．、]\s*(?!\d)", "", t)  # "1．发放…" (a number, not "1.5倍")
     first = re.split(r"[。！？；;]", t, maxsplit=1)[0]
     if len(first) > 40:
         first = re.split(r"[，,]", first, maxsplit=1)[0]
