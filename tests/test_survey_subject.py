@@ -18,6 +18,11 @@ PAPER = """数据要素与企业人工智能应用
 二、样本特征
 
 从所有制看，民营企业占70.5%，国有企业占19.5%。
+
+表1 样本企业基本特征
+类别\t企业数（家）\t占比（%）
+民营企业\t846\t70.5
+国有企业\t234\t19.5
 """
 
 
@@ -32,6 +37,7 @@ def test_the_abstracts_survey_is_the_population_of_its_figures(tmp_path):
     assert subjects[1200] == "受访企业"
     assert "受访" in subjects[70.5] and "受访" in subjects[19.5], subjects
     assert subjects[41.06] == "中国"  # a national figure, not the survey's
+    assert subjects[846] == "受访企业" and subjects[234] == "受访企业", subjects  # the sample's table
 
 
 def test_without_a_survey_the_shares_stay_the_countrys(tmp_path):

@@ -764,9 +764,12 @@ def _from_paragraph(para: Paragraph, doc: Document, out: list[Statistic], own: s
         )
 
 
-def _from_tables(doc: Document, out: list[Statistic], own: str = "中国") -> None:
+def _from_tables(doc: Document, out: list[Statistic], own: str = "中国", population: tuple | None = None) -> None:
+    """``population``: the survey or sample the paper rests on; a table of it ("表1 样本企业基本特征")
+    reports it (its rows are about 受访企业, not the country)."""
     first_section = next((s.id for s in doc.sections if s.kind != "abstract"), "s0")
     for t in doc.tables:
+        of_sample = population[1] if population and re.search(_cfg()["sample_table_caption"], t.caption or "") else None
         if t.kind != "table" or len(t.rows) < 2 or len(t.rows[0]) < 2:
             continue
         if re.search(_cfg()["method_table_caption"], t.caption or "") or any(
@@ -817,6 +820,8 @@ def _from_tables(doc: Document, out: list[Statistic], own: str = "中国") -> No
                 value = parse_arabic(cell.strip().rstrip("%"))
                 entity = header[j] if j < len(header) and header[j] else None
                 subject = subject_for(entity or "", len(entity or ""), subject_for(label, len(label), own, own, False), own, False)
+                if of_sample and subject == own:
+                    subject = of_sample
                 measure = _label_without_unit(indicator) if indicator is not None else _table_measure(t.caption or "", col)
                 out.append(
                     _stat(
@@ -892,7 +897,7 @@ def extract_statistics(doc: Document) -> list[Statistic]:
         for para in doc.paragraphs:
             holder = surveys.setdefault(para.section, [found if para.kind != "abstract" else None])
             _from_paragraph(para, doc, out, own, named, firm, holder, sample)
-        _from_tables(doc, out, own)
+        _from_tables(doc, out, own, found or sample)
         # notes that are not bibliographic (examples, definitions) can carry figures too
         for n in doc.notes:
             if _BIBLIO.search(n.text):
