@@ -205,3 +205,15 @@ def test_a_web_pages_related_links_end_the_article():
     blocks, _, _ = build_blocks("标题\n\n正文第一段，人工智能发展迅速。\n\n相关阅读：\n· 《某某行动方案》全文\n· 一图读懂《某某行动方案》\n")
     assert [b.text for b in blocks if b.kind == "body"] == ["正文第一段，人工智能发展迅速。"]
     assert all(b.kind == "dropped" for b in blocks if "行动方案" in b.text)
+
+
+def test_a_numbered_paragraph_goes_on_after_a_full_line_that_ends_a_clause():
+    # "（一）明确了发展目标。…；" fills its line exactly and the item goes on on the next line
+    head = "（一）明确了发展目标。"
+    first = head + ("全省工业企业人工智能应用普及率持续提高" * 2)[: 30 - len(head) - 1] + "；"
+    assert len(first) == 30
+    text = _shifted([_BODY] * 12, first=30) + "\n" + first + "\n培育工业大模型三十个，建成一批智能工厂。\n" + _shifted([_BODY] * 2, first=30)
+    blocks, width, _ = build_blocks(text)
+    assert width == 30
+    item = next(b for b in blocks if b.text.startswith("（一）"))
+    assert "培育工业大模型三十个" in item.text, [b.text[:20] for b in blocks]

@@ -340,7 +340,10 @@ class _Builder:
             return True
         if b.lines and b.meta.get("blank_after_line") == b.lines[-1].no:
             return False  # where blank lines separate paragraphs, a sentence end before one ends it
-        return bool(self.width) and b.kind != "heading" and self.len(last) >= self.width - 1
+        # a full line that ends a sentence goes on in a wrapped text: in a paragraph, and in a numbered
+        # paragraph read as a heading ("（一）明确了发展目标。《方案》提出，…；" + "培育工业大模型30个…")
+        numbered_paragraph = b.kind == "heading" and not heading_like(b.lines[0].text)
+        return bool(self.width) and (b.kind != "heading" or numbered_paragraph) and self.len(last) >= self.width - 1
 
     def last_open_body(self) -> Block | None:
         for b in reversed(self.blocks):
