@@ -484,9 +484,10 @@ def fill_template(template: str, key: str, loc: str, url: str) -> str:
 _RIS_TYPE = {"article-journal": "JOUR", "article-newspaper": "NEWS", "document": "GEN"}
 
 
-def ris(paper: dict, item: dict | None = None, url: str | None = None) -> str:
-    """One RIS record (EndNote, Zotero): the CSL-JSON record's fields under their RIS tags."""
-    rec = csl_item(paper, item, url)
+def ris(paper: dict, item: dict | None = None, url: str | None = None, rec: dict | None = None) -> str:
+    """One RIS record (EndNote, Zotero): the CSL-JSON record's fields under their RIS tags
+    (``rec``: ``csl_item(paper, item, url)``, if already made)."""
+    rec = csl_item(paper, item, url) if rec is None else rec
     lines = [("TY", _RIS_TYPE[rec["type"]]), ("ID", rec["id"])]
     for a in rec.get("author", []):
         lines.append(("AU", a["literal"] if "literal" in a else f"{a['family']}, {a['given']}"))

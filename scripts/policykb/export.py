@@ -167,12 +167,22 @@ def _records(papers: list[dict], kinds: list[str] | None, base_url: str):
                 yield p, it, permalink(base_url, p["id"], it["id"])
 
 
-def to_csl_json(papers: list[dict], kinds: list[str] | None, base_url: str) -> str:
-    """CSL-JSON (Zotero, citeproc processors): papers, or items with their locator as ``note``."""
-    recs = [csl_item(p, it, url) for p, it, url in _records(papers, kinds, base_url)]
+def csl_records(papers: list[dict], kinds: list[str] | None, base_url: str) -> list[tuple]:
+    """(paper, item or None, url, CSL-JSON record) of :func:`to_csl_json` and :func:`to_ris`,
+    to make both from one pass (each record's locator is the cost)."""
+    return [(p, it, url, csl_item(p, it, url)) for p, it, url in _records(papers, kinds, base_url)]
+
+
+def to_csl_json(papers: list[dict], kinds: list[str] | None, base_url: str, records: list[tuple] | None = None) -> str:
+    """CSL-JSON (Zotero, citeproc processors): papers, or items with their locator as ``note``
+    (``records``: their :func:`csl_records`, if already made)."""
+    recs = [r[3] for r in records] if records is not None else [csl_item(p, it, url) for p, it, url in _records(papers, kinds, base_url)]
     return json_indented(recs) + "\n"
 
 
-def to_ris(papers: list[dict], kinds: list[str] | None, base_url: str) -> str:
-    """RIS (EndNote, Zotero): papers, or items with their locator (N1) and quote (AB)."""
+def to_ris(papers: list[dict], kinds: list[str] | None, base_url: str, records: list[tuple] | None = None) -> str:
+    """RIS (EndNote, Zotero): papers, or items with their locator (N1) and quote (AB)
+    (``records``: their :func:`csl_records`, if already made)."""
+    if records is not None:
+        return "\r\n".join(ris(p, it, url, rec) for p, it, url, rec in records)
     return "\r\n".join(ris(p, it, url) for p, it, url in _records(papers, kinds, base_url))

@@ -7,7 +7,7 @@ from pathlib import Path
 from policykb import yamlio
 from policykb.atomic import write_text
 from policykb.render.markdown import GENERATED, esc, html_text
-from policykb.export import to_bibtex, to_csl_json, to_csv, to_json, to_ris
+from policykb.export import csl_records, to_bibtex, to_csl_json, to_csv, to_json, to_ris
 from policykb.extract.topics import topic_names
 from policykb.forked import fork_call, fork_map
 from policykb.render import listings
@@ -72,15 +72,17 @@ def render_nav(papers: list[dict]) -> dict:
 def _downloads(papers: list[dict], glossary: list[dict], base_url: str) -> list[tuple[str, str]]:
     """The downloads (spreadsheets, the whole knowledge base, a bibliography): (file name, text)."""
     items = ["recommendations", "statistics", "frameworks", "claims"]
+    paper_recs = csl_records(papers, None, base_url)  # CSL-JSON and RIS from the same records
+    item_recs = csl_records(papers, items, base_url)
     return [
         ("recommendations.csv", to_csv(papers, ["recommendations"], base_url)),
         ("statistics.csv", to_csv(papers, ["statistics"], base_url)),
         ("knowledge-base.json", to_json(papers, glossary)),
         ("papers.bib", to_bibtex(papers, None, base_url)),
-        ("papers.csl.json", to_csl_json(papers, None, base_url)),
-        ("papers.ris", to_ris(papers, None, base_url)),
-        ("items.csl.json", to_csl_json(papers, items, base_url)),
-        ("items.ris", to_ris(papers, items, base_url)),
+        ("papers.csl.json", to_csl_json(papers, None, base_url, paper_recs)),
+        ("papers.ris", to_ris(papers, None, base_url, paper_recs)),
+        ("items.csl.json", to_csl_json(papers, items, base_url, item_recs)),
+        ("items.ris", to_ris(papers, items, base_url, item_recs)),
     ]
 
 
