@@ -106,11 +106,53 @@ def _json_key(k) -> str:
 
 def json_indented(obj, indent: int = 1) -> str:
     """``json.dumps(obj, ensure_ascii=False, indent=indent)``, the same characters, about three
-    times faster (the standard library encodes indented JSON in pure Python generators)."""
+    times faster (the standard library encodes indented JSON in pure Python generators). Plain
+    dicts, lists and strings take a path of their own; every other value (subclasses included)
+    goes through the general one, which is the same as before."""
     parts: list[str] = []
     app = parts.append
+    enc = encode_basestring
+    pad = " " * indent
 
     def emit(o, nl: str) -> None:
+        t = type(o)
+        if t is str:
+            app(enc(o))
+        elif t is dict and o:
+            inner = nl + pad
+            sep = "," + inner
+            app("{" + inner)
+            first = True
+            for k, v in o.items():
+                if first:
+                    first = False
+                else:
+                    app(sep)
+                app(enc(k if type(k) is str else _json_key(k)) + ": ")
+                if type(v) is str:
+                    app(enc(v))
+                else:
+                    emit(v, inner)
+            app(nl + "}")
+        elif t is list and o:
+            inner = nl + pad
+            sep = "," + inner
+            app("[" + inner)
+            first = True
+            for v in o:
+                if first:
+                    first = False
+                else:
+                    app(sep)
+                if type(v) is str:
+                    app(enc(v))
+                else:
+                    emit(v, inner)
+            app(nl + "]")
+        else:
+            general(o, nl)
+
+    def general(o, nl: str) -> None:
         if isinstance(o, str):
             app(encode_basestring(o))
         elif o is None:
