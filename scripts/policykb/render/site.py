@@ -101,6 +101,10 @@ def render_site(papers: list[dict], glossary: list[dict], root: Path, base_url: 
     papers = sorted(papers, key=lambda p: p["id"])
     # the downloads, made and written beside the pages (forked.py); their paths listed in their place below
     downloads = fork_call(lambda: _written(docs / "downloads", _downloads(papers, glossary, base_url)))
+    # the listings and matrices that read only the papers, made beside the rest (written below, in order)
+    paper_listings = fork_call(lambda: (listings.render_claims_pages(papers), render_frameworks_pages(papers),
+                                        render_actor_matrix(papers, topic_names()), render_topic_matrix(papers, topic_names()),
+                                        render_topic_pages(papers, topic_names())))
     _write(docs / "papers" / "index.md", render_papers_index(papers), written)
     # listings split into parts when big (render/parts.py): {file under docs/: page}
     gloss_pages, term_page = glossary_pages(glossary, papers)
@@ -125,14 +129,14 @@ def render_site(papers: list[dict], glossary: list[dict], root: Path, base_url: 
     # over the cores, listed in paper order
     written += fork_map(lambda p: _written(docs / "papers", [(f"{p['id']}.md", render_paper(
         p, glossator.new_page(paper=p["id"]), base_url, terms_by_item, related))])[0], papers)
-    listing_pages = {**gloss_pages, **listings.render_claims_pages(papers), **render_frameworks_pages(papers),
-                     **rec_pages, **stats_pages}
+    claims_pages, frameworks_pages, actors_page, topics_page, topic_pages = paper_listings()
+    listing_pages = {**gloss_pages, **claims_pages, **frameworks_pages, **rec_pages, **stats_pages}
     for name, page in listing_pages.items():
         _write(docs / name, page, written)
-    _write(docs / "actors.md", render_actor_matrix(papers, topic_names()), written)
-    _write(docs / "topics.md", render_topic_matrix(papers, topic_names()), written)
+    _write(docs / "actors.md", actors_page, written)
+    _write(docs / "topics.md", topics_page, written)
     _write(docs / "search.md", render_search_page(), written)
-    for name, page in render_topic_pages(papers, topic_names()).items():
+    for name, page in topic_pages.items():
         _write(docs / "topics" / name, page, written)
     # downloads: spreadsheets, the whole knowledge base, a bibliography
     written += dl_written
