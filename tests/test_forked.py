@@ -33,3 +33,19 @@ def test_fork_call_returns_the_result_and_raises_the_error():
         pass
     else:
         raise AssertionError("the child's error was lost")
+
+
+class Tagged(str):
+    pass
+
+
+def test_results_come_back_with_their_types():
+    from collections import OrderedDict
+    from pathlib import Path
+
+    values = [("a", 1, 2.5, None, True), ["b", {"z": 1, "a": [1, (2,)]}], Path("x/y"), OrderedDict(k=1), Tagged("t"),
+              {"plain": "中文", "nested": [{"b": 1, "a": 2}]}]
+    back = fork_map(lambda v: v, values, workers=2)
+    assert back == values
+    assert [type(v) for v in back] == [type(v) for v in values]
+    assert list(back[-1]["nested"][0]) == ["b", "a"]  # dict order kept
