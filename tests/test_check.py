@@ -103,3 +103,36 @@ def test_grounding(quote, ok):
     )
     anon = (REPO / "corpus" / "raw" / "anon-ai-nqpf-logic-path.txt").read_text(encoding="utf-8")
     assert (is_grounded(quote, raw) or is_grounded(quote, anon)) == ok
+
+
+def _check_records_one_by_one(root, papers, glossary):
+    """check_records as it was before it checked the papers over the cores: paper by paper."""
+    from policykb.check import check_glossary, check_paper
+    from policykb.paper import as_dict
+
+    problems, seen_ids = [], {}
+    for paper in papers:
+        data = as_dict(paper)
+        path = root / "corpus" / "papers" / f"{data['id']}.yaml"
+        problems += check_paper(data, path, root, yamlio.dump(data), seen_ids)
+    gdata = {"schema_version": 1, "terms": glossary}
+    return problems + check_glossary(root, set(seen_ids), {p["id"] for p in papers}, gdata)
+
+
+@pytest.mark.parametrize("case", ["sound", "id in two papers", "bad quote", "schema"])
+def test_check_records_over_the_cores_finds_what_the_loop_finds(case):
+    from policykb.check import check_records
+    from policykb.forked import fork_map  # noqa: F401 (the path under test splits over processes)
+    from policykb.paper import read_paper
+
+    papers = [read_paper(REPO / "corpus" / "papers" / f"{pid}.yaml") for pid in PAPER_IDS]
+    glossary = yamlio.read(REPO / "corpus" / "glossary.yaml")["terms"]
+    if case == "id in two papers":
+        papers[3]["claims"][0]["id"] = papers[1]["claims"][0]["id"]
+    elif case == "bad quote":
+        papers[2]["claims"][1]["quote"] = "不在原文中的一句话"
+    elif case == "schema":
+        papers[4]["claims"][0]["section"] = 7
+    want = _check_records_one_by_one(REPO, papers, glossary)
+    assert (want == []) == (case == "sound")
+    assert check_records(REPO, papers, glossary) == want

@@ -18,6 +18,7 @@ from policykb.atomic import BuildLock, write_text
 from policykb.buildcache import derived_key, load_derived, save_derived, site_is_current, site_key, write_stamp
 from policykb.check import check_records
 from policykb.errors import PolicyKBError
+from policykb.forked import fork_call, fork_map
 from policykb.glossary.curated import CURATED_FILE, known_terms, load_curated
 from policykb.glossary.merge import build_glossary, claim_terms
 from policykb.glossary.segmenter import load_memo, save_memo
@@ -26,7 +27,7 @@ from policykb.paper import Paper, PaperShapeError, read_paper
 from policykb.progress import Progress
 from policykb.render.paper_page import paper_title
 from policykb.render.site import GENERATED_DIRS, render_site
-from policykb.search.index import PASSAGES_FILE, build_index, build_passages, site_url, write_index
+from policykb.search.index import PASSAGES_FILE, build_index, build_passages, index_json, site_url, write_index
 from policykb.search.static import write_static
 from policykb.search.store import PASSAGES_SQLITE, write_sqlite
 
@@ -129,7 +130,8 @@ def corpus_record(root: Path, path: Path, workers: int | None = None) -> Paper:
 def corpus_texts(root: Path, papers: list[Paper], glossary: list[dict]) -> dict[Path, str]:
     """The YAML of each paper record and of the glossary, by the path it is written to (dumped
     once: `check` reads its line numbers, `write` its bytes)."""
-    texts = {root / "corpus" / "papers" / f"{p.id}.yaml": yamlio.dump(p.to_dict()) for p in papers}
+    dumped = fork_map(lambda p: yamlio.dump(p.to_dict()), papers)  # pure: the cores share the papers
+    texts = {root / "corpus" / "papers" / f"{p.id}.yaml": text for p, text in zip(papers, dumped)}
     texts[root / GLOSSARY_FILE] = yamlio.dump({"schema_version": 1, "terms": glossary})
     return texts
 
@@ -277,13 +279,22 @@ def _build(root: Path, *, site: bool = True, workers: int | None = None, cache: 
         if cache:
             remember_written(root, extractions)
     with prog.stage("search index"):
-        index = build_index(report.papers, report.glossary, site_url(root))
-        report.written.append(write_index(root, index))
-        report.written.append(write_sqlite(root, index))
         paragraphs = {ex.paper["id"]: ex.paragraphs for ex in extractions}
-        passages = build_passages(paragraphs, report.glossary, site_url(root))
-        report.written.append(write_index(root, passages, PASSAGES_FILE))
-        report.written.append(write_sqlite(root, passages, PASSAGES_SQLITE))
+
+        def passage_index() -> tuple:  # the passages' index, beside the items' one (forked.py)
+            passages = build_passages(paragraphs, report.glossary, site_url(root))
+            text = index_json(passages)  # written as JSON, and the SQLite file's stamp
+            paths = [write_index(root, passages, PASSAGES_FILE, text), write_sqlite(root, passages, PASSAGES_SQLITE, text)]
+            return (passages if site else None), paths
+
+        passages_done = fork_call(passage_index)
+        index = build_index(report.papers, report.glossary, site_url(root))
+        text = index_json(index)
+        report.written.append(write_index(root, index, text=text))
+        report.written.append(write_sqlite(root, index, text=text))
+        del text
+        passages, paths = passages_done()
+        report.written += paths
     with prog.stage("render"):
         report.written += render_site(report.papers, report.glossary, root, site_url(root))
         if cache:

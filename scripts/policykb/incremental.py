@@ -33,7 +33,7 @@ PACKAGE = Path(__file__).resolve().parent
 # Parts of the package that never run during extraction (a change there keeps the cache).
 NOT_EXTRACTION = {
     "cli", "render", "search", "build.py", "check.py", "cite.py", "export.py",
-    "incremental.py", "progress.py", "__main__.py", "buildcache.py",
+    "incremental.py", "progress.py", "__main__.py", "buildcache.py", "forked.py",
 }  # fmt: skip
 
 

@@ -10,9 +10,56 @@ from policykb.errors import PolicyKBError
 from policykb.rules import load_yaml_text
 
 
+_STR, _INT, _BOOL, _NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "bool", "null"))
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml when available
     def ignore_aliases(self, data):  # never emit &id001/*id001: every value written in full
         return True
+
+    def represent_data(self, data):
+        """The nodes SafeRepresenter makes (with :func:`_str_representer`), built without its
+        per-value dispatch for the plain types of a record (dict, list, str, int, bool, None);
+        any other type goes to SafeRepresenter. Only with the options :func:`dump` passes
+        (no default style, a fixed flow style, keys unsorted); else SafeRepresenter for all."""
+        if self.default_style is not None or self.default_flow_style is None or self.sort_keys:
+            return super().represent_data(data)
+        flow = self.default_flow_style
+        scalar, mapping, sequence = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+        slow = super().represent_data
+
+        def node(x):
+            t = type(x)
+            if t is str:
+                return scalar(_STR, x, style="|" if "\n" in x else None)
+            if t is dict:
+                return mapping(_MAP, [(node(k), node(v)) for k, v in x.items()], flow_style=flow)
+            if t is list:
+                return sequence(_SEQ, [node(v) for v in x], flow_style=flow)
+            if t is int:
+                return scalar(_INT, str(x))
+            if t is bool:
+                return scalar(_BOOL, "true" if x else "false")
+            if x is None:
+                return scalar(_NULL, "null")
+            return slow(x)
+
+        return node(data)
+
+    def resolve(self, kind, value, implicit):
+        """Resolver.resolve, remembered per dump for a scalar (the emitter asks twice for every
+        scalar, and a record repeats its keys): with no path resolvers its answer depends only
+        on the value and ``implicit[0]``."""
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        if not implicit[0]:
+            return self.DEFAULT_SCALAR_TAG
+        memo = self.__dict__.setdefault("_resolved", {})
+        tag = memo.get(value)
+        if tag is None:
+            tag = memo[value] = super().resolve(kind, value, implicit)
+        return tag
 
 
 def _str_representer(dumper, data: str):

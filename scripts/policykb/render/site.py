@@ -7,8 +7,9 @@ from pathlib import Path
 from policykb import yamlio
 from policykb.atomic import write_text
 from policykb.render.markdown import GENERATED, esc, html_text
-from policykb.export import to_bibtex, to_csl_json, to_csv, to_json, to_ris
+from policykb.export import csl_records, to_bibtex, to_csl_json, to_csv, to_json, to_ris
 from policykb.extract.topics import topic_names
+from policykb.forked import fork_call, fork_map
 from policykb.render import listings
 from policykb.render.glossary_page import glossary_pages
 from policykb.render.glossing import Glossator
@@ -68,11 +69,42 @@ def render_nav(papers: list[dict]) -> dict:
     }
 
 
+def _written(folder: Path, files: list[tuple[str, str]]) -> list[Path]:
+    """Write each (name, text) under ``folder``; their paths, in order."""
+    written: list[Path] = []
+    for name, text in files:
+        _write(folder / name, text, written)
+    return written
+
+
+def _downloads(papers: list[dict], glossary: list[dict], base_url: str) -> list[tuple[str, str]]:
+    """The downloads (spreadsheets, the whole knowledge base, a bibliography): (file name, text)."""
+    items = ["recommendations", "statistics", "frameworks", "claims"]
+    paper_recs = csl_records(papers, None, base_url)  # CSL-JSON and RIS from the same records
+    item_recs = csl_records(papers, items, base_url)
+    return [
+        ("recommendations.csv", to_csv(papers, ["recommendations"], base_url)),
+        ("statistics.csv", to_csv(papers, ["statistics"], base_url)),
+        ("knowledge-base.json", to_json(papers, glossary)),
+        ("papers.bib", to_bibtex(papers, None, base_url)),
+        ("papers.csl.json", to_csl_json(papers, None, base_url, paper_recs)),
+        ("papers.ris", to_ris(papers, None, base_url, paper_recs)),
+        ("items.csl.json", to_csl_json(papers, items, base_url, item_recs)),
+        ("items.ris", to_ris(papers, items, base_url, item_recs)),
+    ]
+
+
 def render_site(papers: list[dict], glossary: list[dict], root: Path, base_url: str = "/") -> list[Path]:
     """Write every generated page under ``root/docs`` and the nav file; remove stale ones."""
     docs = root / "docs"
     written: list[Path] = []
     papers = sorted(papers, key=lambda p: p["id"])
+    # the downloads, made and written beside the pages (forked.py); their paths listed in their place below
+    downloads = fork_call(lambda: _written(docs / "downloads", _downloads(papers, glossary, base_url)))
+    # the listings and matrices that read only the papers, made beside the rest (written below, in order)
+    paper_listings = fork_call(lambda: (listings.render_claims_pages(papers), render_frameworks_pages(papers),
+                                        render_actor_matrix(papers, topic_names()), render_topic_matrix(papers, topic_names()),
+                                        render_topic_pages(papers, topic_names())))
     _write(docs / "papers" / "index.md", render_papers_index(papers), written)
     # listings split into parts when big (render/parts.py): {file under docs/: page}
     gloss_pages, term_page = glossary_pages(glossary, papers)
@@ -92,28 +124,22 @@ def render_site(papers: list[dict], glossary: list[dict], root: Path, base_url: 
     group_page = {k: v for k, v in group_page.items() if v != "statistics.md"}
     _write(docs / "index.md", render_home(papers, glossary, topic_names(), related, groups, split_terms, group_page,
                                           actor_href), written)
-    for p in papers:
-        _write(docs / "papers" / f"{p['id']}.md",
-               render_paper(p, glossator.new_page(paper=p["id"]), base_url, terms_by_item, related), written)
-    listing_pages = {**gloss_pages, **listings.render_claims_pages(papers), **render_frameworks_pages(papers),
-                     **rec_pages, **stats_pages}
+    dl_written = downloads()  # (done by now: it started first)
+    # each page a pure function of its paper and the corpus-wide data above: made and written
+    # over the cores, listed in paper order
+    written += fork_map(lambda p: _written(docs / "papers", [(f"{p['id']}.md", render_paper(
+        p, glossator.new_page(paper=p["id"]), base_url, terms_by_item, related))])[0], papers)
+    claims_pages, frameworks_pages, actors_page, topics_page, topic_pages = paper_listings()
+    listing_pages = {**gloss_pages, **claims_pages, **frameworks_pages, **rec_pages, **stats_pages}
     for name, page in listing_pages.items():
         _write(docs / name, page, written)
-    _write(docs / "actors.md", render_actor_matrix(papers, topic_names()), written)
-    _write(docs / "topics.md", render_topic_matrix(papers, topic_names()), written)
+    _write(docs / "actors.md", actors_page, written)
+    _write(docs / "topics.md", topics_page, written)
     _write(docs / "search.md", render_search_page(), written)
-    for name, page in render_topic_pages(papers, topic_names()).items():
+    for name, page in topic_pages.items():
         _write(docs / "topics" / name, page, written)
     # downloads: spreadsheets, the whole knowledge base, a bibliography
-    dl = docs / "downloads"
-    _write(dl / "recommendations.csv", to_csv(papers, ["recommendations"], base_url), written)
-    _write(dl / "statistics.csv", to_csv(papers, ["statistics"], base_url), written)
-    _write(dl / "knowledge-base.json", to_json(papers, glossary), written)
-    _write(dl / "papers.bib", to_bibtex(papers, None, base_url), written)
-    _write(dl / "papers.csl.json", to_csl_json(papers, None, base_url), written)
-    _write(dl / "papers.ris", to_ris(papers, None, base_url), written)
-    _write(dl / "items.csl.json", to_csl_json(papers, ["recommendations", "statistics", "frameworks", "claims"], base_url), written)
-    _write(dl / "items.ris", to_ris(papers, ["recommendations", "statistics", "frameworks", "claims"], base_url), written)
+    written += dl_written
     nav_text = "# generated by `policykb build`; do not edit by hand\n" + yamlio.dump(render_nav(papers))
     _write(root / NAV_FILE, nav_text, written)
     keep = set(written)

@@ -149,9 +149,15 @@ def build_passages(paragraphs: dict[str, list[tuple[str, str]]], glossary: list[
     return index
 
 
-def write_index(root: Path, index: dict, rel: Path = INDEX_FILE) -> Path:
+def index_json(index: dict) -> str:
+    """The JSON of an index as written (write_index) and stamped (store.write_sqlite)."""
+    return json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def write_index(root: Path, index: dict, rel: Path = INDEX_FILE, text: str | None = None) -> Path:
+    """Write ``index`` as JSON (``text``: its :func:`index_json`, if already made)."""
     path = root / rel
-    text = json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = index_json(index) if text is None else text
     from policykb.atomic import write_text
 
     write_text(path, text)

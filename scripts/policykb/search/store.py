@@ -155,11 +155,14 @@ def _stamp(path: Path) -> str | None:
     return meta.get("index_sha256") if meta.get("version") == str(SQLITE_VERSION) else None
 
 
-def write_sqlite(root: Path, index: dict, rel: Path = SQLITE_FILE) -> Path:
+def write_sqlite(root: Path, index: dict, rel: Path = SQLITE_FILE, text: str | None = None) -> Path:
     """Write ``index`` (the dict of build_index) as SQLite; replaced atomically, and only when the
-    bytes differ (the same inserts in the same order give the same file)."""
+    bytes differ (the same inserts in the same order give the same file). ``text``: the index's
+    JSON (search.index.index_json), if already made."""
     path = root / rel
-    stamp = hashlib.sha256(json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+    if text is None:
+        text = json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    stamp = hashlib.sha256(text.encode()).hexdigest()
     if _stamp(path) == stamp:
         return path  # made from this very index: nothing to do
     mem = MemoryStore(index)
