@@ -217,3 +217,24 @@ def test_a_numbered_paragraph_goes_on_after_a_full_line_that_ends_a_clause():
     assert width == 30
     item = next(b for b in blocks if b.text.startswith("（一）"))
     assert "培育工业大模型三十个" in item.text, [b.text[:20] for b in blocks]
+
+
+@pytest.mark.parametrize("head, title, field", [
+    ("某某市人民政府办公室关于印发某某市人工智能三年行动方案的通知\n\n某政办发〔2025〕7号\n", "某某市人民政府办公室关于印发某某市人工智能三年行动方案的通知", ("文号", "某政办发〔2025〕7号")),
+    ("以人工智能赋能新型工业化\n\n本报评论员\n", "以人工智能赋能新型工业化", ("署名", "本报评论员")),
+    ("AI晶片撐起出口榮景\n\n經濟時報社論　2025年11月10日\n", "AI晶片撑起出口荣景", ("日期", "经济时报社论2025年11月10日")),
+    ("中国智能算力发展报告（2025）\n\n某某数字经济研究院算力经济研究中心\n\n2025年6月\n", "中国智能算力发展报告（2025）", ("机构", "某某数字经济研究院算力经济研究中心")),
+    ("经济管理研究2025年第4期（第46卷）\n\n人工智能应用与企业全要素生产率\n", "人工智能应用与企业全要素生产率", ("期号", "经济管理研究2025年第4期（第46卷）")),
+])
+def test_head_lines_that_are_not_the_title(tmp_path, head, title, field):
+    # a document number, a byline, a date, the issuing body or a journal issue goes to the front
+    # matter, not into the title
+    from policykb.reading import read_raw
+    from policykb.structure.builder import build_document
+    from policykb.text import clean
+
+    p = tmp_path / "head.txt"
+    p.write_text(head + "\n一、引言\n\n人工智能正在改变产业组织方式，数据要素的作用日益突出。\n", encoding="utf-8")
+    doc = build_document(clean(read_raw(p)))
+    assert doc.meta.title_zh == title
+    assert doc.front_matter.get(field[0]) == field[1], doc.front_matter

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from policykb import rules
-from policykb.inline import MARKER_RE, clean_segments
+from policykb.inline import MARKER_RE, clean_segments, fold
 from policykb.layout import Block, heading_like, match_heading
 from policykb.structure import english as english_mod
 from policykb.structure import front
@@ -131,6 +131,8 @@ def build_document(text: Text) -> Document:
 
     # --- head: title, authors, affiliation
     title_parts: list[str] = []
+    head_fields: dict[str, str] = {}
+    cfg_head = rules.load("layout.yaml")["head_fields"]
     for b in (b for b in blocks if b.kind == "head"):
         if "markdown" in b.meta and not title_parts and not meta.authors:
             title_parts.append(re.sub(r"^#+\s*", "", b.text).strip())
@@ -149,6 +151,13 @@ def build_document(text: Text) -> Document:
             for a in labelled or meta.authors:
                 a.affiliation = a.affiliation or aff
             continue
+        # matched as cleaned and as printed (cleaning drops the space in "經濟時報社論　2025年11月10日")
+        printed = fold(b.lines[0].text) if len(b.lines) == 1 else b.text
+        label = next((r["label"] for r in cfg_head if any(rules.regex(r["pattern"]).match(t) for t in (b.text, printed))
+                      and (title_parts or not r.get("after_title"))), None)
+        if label:
+            head_fields.setdefault(label, b.text)  # a document number, a date, a byline: not the title
+            continue
         if not meta.authors:
             title_parts.append(b.text)
     if title_parts:
@@ -161,7 +170,7 @@ def build_document(text: Text) -> Document:
     notes: list[Note] = []
     references: list[Reference] = []
     tables: list[Table] = []
-    front_matter: dict[str, str] = {}
+    front_matter: dict[str, str] = dict(head_fields)
     dropped: list[Dropped] = []
     english_blocks: list[Block] = []
     cfg = rules.load("layout.yaml")
