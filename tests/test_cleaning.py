@@ -238,3 +238,16 @@ def test_head_lines_that_are_not_the_title(tmp_path, head, title, field):
     doc = build_document(clean(read_raw(p)))
     assert doc.meta.title_zh == title
     assert doc.front_matter.get(field[0]) == field[1], doc.front_matter
+
+
+def test_the_heads_date_or_document_number_gives_the_year(tmp_path):
+    from policykb.reading import read_raw
+    from policykb.structure.builder import build_document
+    from policykb.text import clean
+
+    p = tmp_path / "y.txt"
+    p.write_text("AI晶片撐起出口榮景\n\n經濟時報社論　2025年11月10日\n\n一、引言\n\n人工智能正在改变产业组织方式。\n", encoding="utf-8")
+    meta = build_document(clean(read_raw(p))).meta
+    assert (meta.year, meta.date) == (2025, "2025-11-10")
+    p.write_text("某市关于印发人工智能行动方案的通知\n\n某政办发〔2024〕21号\n\n一、总体要求\n\n加快发展人工智能产业。\n", encoding="utf-8")
+    assert build_document(clean(read_raw(p))).meta.year == 2024

@@ -160,6 +160,7 @@ def build_document(text: Text) -> Document:
             continue
         if not meta.authors:
             title_parts.append(b.text)
+    front.apply_head_date(meta, head_fields)
     if title_parts:
         meta.title_zh = "".join(title_parts)
         meta.provenance["title.zh"] = "text"

@@ -182,3 +182,22 @@ def apply_publication_line(meta: Meta, text: str) -> None:
     meta.date = f"{int(m.group(2)):04d}-{int(m.group(3)):02d}-{int(m.group(4)):02d}"
     for field in ("venue", "year", "date"):
         meta.provenance[field] = "text"
+
+
+def apply_head_date(meta: Meta, fields: dict[str, str]) -> None:
+    """The year (and date) of a document from the lines of its head that are not its title (a date,
+    a journal issue, a document number's 〔2025〕), when nothing else gave one."""
+    if meta.year is not None:
+        return
+    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", fields.get("日期", ""))
+    if m:
+        meta.year = int(m.group(1))
+        meta.date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        meta.provenance["year"] = meta.provenance["date"] = "text"
+        return
+    for field, pattern in (("日期", r"(\d{4})\s*年"), ("期号", r"(\d{4})\s*年"), ("文号", r"〔(\d{4})〕")):
+        m = re.search(pattern, fields.get(field, ""))
+        if m and 1990 <= int(m.group(1)) <= 2100:
+            meta.year = int(m.group(1))
+            meta.provenance["year"] = "text"
+            return
