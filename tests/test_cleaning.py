@@ -251,3 +251,16 @@ def test_the_heads_date_or_document_number_gives_the_year(tmp_path):
     assert (meta.year, meta.date) == (2025, "2025-11-10")
     p.write_text("某市关于印发人工智能行动方案的通知\n\n某政办发〔2024〕21号\n\n一、总体要求\n\n加快发展人工智能产业。\n", encoding="utf-8")
     assert build_document(clean(read_raw(p))).meta.year == 2024
+
+
+def test_a_traditional_papers_title_keywords_and_headings_are_shown_as_printed(tmp_path):
+    from policykb.pipeline import extract_paper
+
+    p = tmp_path / "trad.txt"
+    p.write_text("人工智能賦能金融風險管理\n\n摘要：人工智能正在深刻改變金融業的風險管理。\n關鍵詞：人工智能；金融風險管理\n\n一、引言\n\n"
+                 "人工智能正在改變金融業，監管機構亦加強監管。\n", encoding="utf-8")
+    paper = extract_paper(p, paper_id="trad").paper
+    assert paper["meta"]["title"]["zh"] == "人工智能賦能金融風險管理"
+    assert paper["meta"]["keywords"]["zh"] == ["人工智能", "金融風險管理"]
+    assert paper["meta"]["abstract"]["zh"].startswith("人工智能正在深刻改變")
+    assert "引言" in [s["title"] for s in paper["sections"]]

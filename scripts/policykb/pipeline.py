@@ -72,6 +72,24 @@ def document_to_paper(doc: Document, paper_id: str, source_file: str, raw: RawTe
     )
 
 
+def _as_printed(paper: Paper, doc: Document, text) -> None:
+    """What the paper's own text gave (title, abstract, keywords, section titles) as printed:
+    rules read the analysis view (traditional folded to simplified), a reader sees the paper's
+    characters. Curated metadata is left as written."""
+    if not text.folded:
+        return
+    m, prov = paper.meta, doc.meta.provenance
+    if prov.get("title.zh") == "text" and doc.meta.title_printed:
+        m.title.zh = doc.meta.title_printed
+    if prov.get("abstract.zh") == "text" and m.abstract.zh:
+        m.abstract.zh = text.surface(m.abstract.zh)
+    if prov.get("keywords.zh") == "text":
+        m.keywords.zh = [text.surface(k) for k in m.keywords.zh]
+    for s in paper.sections:
+        if s.title and s.kind == "heading":
+            s.title = text.surface(s.title)
+
+
 def extract_paper(
     path: str | Path,
     *,
@@ -97,6 +115,7 @@ def extract_paper(
         curation_file = Path(meta_file).parent.parent / "curation" / f"{pid}.yaml"
     items = extract.extract_items(doc, text, pid, previous=previous, known=known, curation_file=curation_file)
     paper = document_to_paper(doc, pid, source_file or str(path), raw, items)
+    _as_printed(paper, doc, text)
     # corrections that no longer find their item: "corpus/curation/<paper>.yaml:<line>: …"
     paper.warnings = list(paper.warnings) + items.get("curation_warnings", [])
     return Extraction(paper=paper, document=doc, text=text)

@@ -131,6 +131,7 @@ def build_document(text: Text) -> Document:
 
     # --- head: title, authors, affiliation
     title_parts: list[str] = []
+    printed_parts: list[str] = []
     head_fields: dict[str, str] = {}
     cfg_head = rules.load("layout.yaml")["head_fields"]
     for b in (b for b in blocks if b.kind == "head"):
@@ -160,9 +161,11 @@ def build_document(text: Text) -> Document:
             continue
         if not meta.authors:
             title_parts.append(b.text)
+            printed_parts.append(b.surface or b.text)
     front.apply_head_date(meta, head_fields)
     if title_parts:
         meta.title_zh = "".join(title_parts)
+        meta.title_printed = "".join(printed_parts)
         meta.provenance["title.zh"] = "text"
     if meta.authors:
         meta.provenance["authors"] = "text"

@@ -70,6 +70,7 @@ class Author:
 @dataclass
 class Meta:
     title_zh: str | None = None
+    title_printed: str | None = None  # the title as printed (traditional stays traditional)
     title_en: str | None = None
     authors: list[Author] = field(default_factory=list)
     venue: str | None = None
