@@ -194,7 +194,7 @@ def _width(lines: list[Line], length) -> tuple[int, float] | None:
         # started further in): still wrapped when most long lines stop mid-sentence (whole
         # paragraphs and titles rarely do)
         long = [ln.text for ln in lines if ln.text and ln.hans >= 5 and len(ln.text) >= 12]
-        if near < 0.35 or sum(1 for t in long if not ends_sentence(t)) < 0.7 * len(long):
+        if near < 0.35 or not long or sum(1 for t in long if not ends_sentence(t)) < 0.7 * len(long):
             return None
     return int(sorted(lens)[int(len(lens) * 0.9)]), near
 

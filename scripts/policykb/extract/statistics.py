@@ -893,7 +893,7 @@ def extract_statistics(doc: Document) -> list[Statistic]:
         # is the population of the body's figures that report it (sample shares, subgroups)
         abstract = [p for p in doc.paragraphs if p.kind == "abstract"]
         found = next((x for x in (survey_population(sent, own) for p in abstract for sent in p.text.split("。"))
-                      if x and re.search("调查|问卷|调研", x[3])), None)  # a survey, not an estimation sample
+                      if x and re.search(_cfg()["survey_cue"], x[3])), None)  # a survey, not an estimation sample
         for para in doc.paragraphs:
             holder = surveys.setdefault(para.section, [found if para.kind != "abstract" else None])
             _from_paragraph(para, doc, out, own, named, firm, holder, sample)
