@@ -158,7 +158,7 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
     if not run:
         return None
     ws = list(words(run))
-    if ws and len(ws[-1]) >= 3 and ws[-1][0] in cfg["boundary_words"] and ws[-1][0] in _single_boundaries():
+    if ws and len(ws[-1]) >= 3 and ws[-1][0] in _single_boundaries():
         ws[-1:] = [ws[-1][0], ws[-1][1:]]  # jieba glued a preposition to the term ("推理" + "对算力")
     allow_de = bool(english) and any(f" {w} " in f" {english.lower()} " for w in cfg["of_words"])
     allow_and = bool(english) and " and " in f" {english.lower()} "  # 商业趋势与展望调查 (… Trends and Outlook …)
@@ -212,7 +212,7 @@ def choose_term(run: str, english: str | None, corpus_text: str, known: dict | N
         nonlocal ws_long
         for i in range(len(ws_long) - 2, -1, -1):
             rest = ws_long[i + 1 :]
-            named = [w for w in rest if w not in ("的", "之", "与", "和", "及", "在")]  # as the English's content words
+            named = [w for w in rest if w not in cfg["chinese_function_words"]]  # as the English's content words
             # (a one-character verb, 到 in "仿真到现实迁移（Sim-to-Real）", is a link inside the term)
             w = ws_long[i]
             if _pos(w) in tags and (len(w) >= 2 or tags == ("p",) or w in cfg["boundary_words"]) and len(named) >= n_content and len("".join(rest)) >= 4:
