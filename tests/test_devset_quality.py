@@ -18,8 +18,8 @@ FLOORS = {
 # 0.82/0.845 on all 31; three more blind documents added later that day, measured before any tuning
 # (a data-elements survey journal: its sample's composition and sub-groups are 27/81 subjects), bring
 # all 38 to 0.814/0.820; then a survey named in the abstract, groups with their own figure and the
-# scorer reading 受访 anywhere in a subject (both orders are in the gold files): subject 0.847
-FIELDS = {"dev": {"indicator": 0.81, "subject": 0.84}, "test": {"indicator": 0.80, "subject": 0.60}}
+# scorer reading 受访 anywhere in a subject (both orders are in the gold files): subject 0.847 (test 0.697)
+FIELDS = {"dev": {"indicator": 0.81, "subject": 0.84}, "test": {"indicator": 0.80, "subject": 0.65}}
 
 
 @pytest.fixture(scope="module", params=["dev", "test"])
