@@ -498,12 +498,18 @@ def _announced_enumerations(col: _Collector, paras: list[Paragraph], used: set) 
         re.search(_cfg()["enumeration_intro"], intro)) and _mostly_prescribe(items))
 
 
+@lru_cache(maxsize=None)
+def _any_marker() -> re.Pattern:
+    """Any of the paragraph markers (rules: paragraph_markers), compiled once: a number to drop."""
+    return re.compile("|".join(_cfg()["paragraph_markers"]))
+
+
 def _unnumbered_head(text: str) -> str:
     """A numbered paragraph's first sentence without its number ("首先，加快公共数据开放。" ->
     "加快公共数据开放。")."""
     spans = sentences(text)
     head = text[: spans[0][1]] if spans else text
-    return re.sub("|".join(_cfg()["paragraph_markers"]), "", head, count=1)
+    return _any_marker().sub("", head, count=1)
 
 
 def _announced_paragraph_lists(col: _Collector, paras: list[Paragraph], used: set) -> None:
@@ -531,7 +537,7 @@ def _announced_paragraph_lists(col: _Collector, paras: list[Paragraph], used: se
 
 def _title_core(title: str) -> str:
     """An item's title without its number ("（二）夯实数据要素基础" -> "夯实数据要素基础")."""
-    return re.sub("|".join(_cfg()["paragraph_markers"]), "", title.strip(), count=1).rstrip("。；;")
+    return _any_marker().sub("", title.strip(), count=1).rstrip("。；;")
 
 
 def _advice_sentences(col: _Collector, paras: list[Paragraph], used: set, own_only: bool = False, known: list[str] = ()) -> None:
